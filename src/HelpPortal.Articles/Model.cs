@@ -1,0 +1,74 @@
+namespace HelpPortal.Articles;
+
+/// <summary>How hard an article is; shown as a badge.</summary>
+public enum ArticleLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+/// <summary>Whether a content problem stops an article from being published.</summary>
+public enum ContentSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>One problem found in the content folder, located as <c>path:line</c>.</summary>
+/// <param name="Path">The file, relative to the content folder, with forward slashes.</param>
+/// <param name="Line">1-based line in that file; 0 when the problem concerns the whole file.</param>
+public sealed record ContentError(string Path, int Line, string Message, ContentSeverity Severity = ContentSeverity.Error)
+{
+    public override string ToString() =>
+        $"{Path}:{Line}: {(Severity == ContentSeverity.Warning ? "warning: " : "")}{Message}";
+}
+
+/// <summary>A category from <c>categories.yaml</c>.</summary>
+public sealed record Category(string Id, IReadOnlyDictionary<string, string> Titles, int Order, string? Parent)
+{
+    /// <summary>The title in <paramref name="lang"/>, falling back to any title, then the id.</summary>
+    public string TitleIn(string lang) =>
+        Titles.TryGetValue(lang, out var title) ? title : Titles.Values.FirstOrDefault() ?? Id;
+}
+
+/// <summary>A heading of an article body, for the table of contents and anchor links.</summary>
+public sealed record ArticleHeading(int Level, string Id, string Text);
+
+/// <summary>A piece of a rendered article body: either sanitized HTML or a widget slot.</summary>
+public abstract record ArticleSegment;
+
+/// <summary>Sanitized HTML, safe to emit as markup.</summary>
+public sealed record HtmlSegment(string Html) : ArticleSegment;
+
+/// <summary>A <c>::: name</c> container that the web layer fills with a component.</summary>
+/// <param name="Name">The widget name, for example <c>mail-settings</c>.</param>
+/// <param name="Parameters">Parameters from the container line (<c>::: name key=value</c>).</param>
+public sealed record WidgetSegment(string Name, IReadOnlyDictionary<string, string> Parameters) : ArticleSegment;
+
+/// <summary>One article in one language, parsed, validated and rendered once per catalog version.</summary>
+public sealed record Article
+{
+    public required string Lang { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<string> Categories { get; init; }
+    public required DateOnly Updated { get; init; }
+    public ArticleLevel? Level { get; init; }
+    public IReadOnlyList<string> Related { get; init; } = [];
+    /// <summary>Slug per other language.</summary>
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public bool Draft { get; init; }
+
+    /// <summary>The file, relative to the content folder.</summary>
+    public required string SourcePath { get; init; }
+    /// <summary>A short hash of the source text, so feedback can be read per revision.</summary>
+    public required string Revision { get; init; }
+
+    public required IReadOnlyList<ArticleSegment> Body { get; init; }
+    public IReadOnlyList<ArticleHeading> Headings { get; init; } = [];
+    /// <summary>The body as plain text with placeholders replaced, for search.</summary>
+    public string PlainText { get; init; } = "";
+}

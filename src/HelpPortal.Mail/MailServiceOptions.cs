@@ -1,0 +1,35 @@
+namespace HelpPortal.Mail;
+
+/// <summary>How a mail server expects TLS: from the first byte, or upgraded with STARTTLS.</summary>
+public enum MailSecurity
+{
+    SslOnConnect,
+    StartTls,
+}
+
+/// <summary>The <c>MailService</c> configuration section (CONTRACT.md section 2).</summary>
+public sealed class MailServiceOptions
+{
+    public const string SectionName = "MailService";
+
+    public string ProviderName { get; set; } = "";
+    public MailServerOptions Incoming { get; set; } = new();
+    public MailServerOptions Outgoing { get; set; } = new();
+    public SendingLimitOptions Limits { get; set; } = new();
+    /// <summary>An extra CA (PEM) trusted for the mail servers only.</summary>
+    public string? TrustedRootCertificatePath { get; set; }
+}
+
+public sealed class MailServerOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; }
+    public string Security { get; set; } = "";
+}
+
+public sealed class SendingLimitOptions
+{
+    public int MailboxPerHour { get; set; }
+    public int DomainPerHour { get; set; }
+    public int BlockMinutes { get; set; }
+}

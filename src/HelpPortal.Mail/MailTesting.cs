@@ -1,0 +1,79 @@
+namespace HelpPortal.Mail;
+
+/// <summary>The diagnosis codes of CONTRACT.md section 5, as written in <c>data-diagnosis</c>.</summary>
+public static class Diagnosis
+{
+    public const string Ok = "ok";
+    public const string InvalidInput = "invalid-input";
+    public const string RateLimited = "rate-limited";
+    public const string HostNotFound = "host-not-found";
+    public const string ConnectionRefused = "connection-refused";
+    public const string Timeout = "timeout";
+    public const string TlsUntrustedCertificate = "tls-untrusted-certificate";
+    public const string TlsNameMismatch = "tls-name-mismatch";
+    public const string TlsExpired = "tls-expired";
+    public const string TlsModeMismatch = "tls-mode-mismatch";
+    public const string AuthFailed = "auth-failed";
+    public const string AccountSuspended = "account-suspended";
+    public const string SendingLimit = "sending-limit";
+    public const string ServerUnavailable = "server-unavailable";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Ok, InvalidInput, RateLimited, HostNotFound, ConnectionRefused, Timeout, TlsUntrustedCertificate,
+        TlsNameMismatch, TlsExpired, TlsModeMismatch, AuthFailed, AccountSuspended, SendingLimit, ServerUnavailable,
+    ];
+}
+
+/// <summary>The <c>data-status</c> of one step.</summary>
+public enum StepStatus
+{
+    Running,
+    Ok,
+    Warning,
+    Failed,
+    Skipped,
+}
+
+/// <summary>What the customer asked to test. The password lives only as long as this object.</summary>
+/// <param name="ClientAddress">The client IP, for the per-client limit; never stored with the address.</param>
+/// <param name="Incoming">Settings the customer typed in the advanced part, or null for the configured ones.</param>
+/// <param name="Outgoing">As <paramref name="Incoming"/>, for SMTP.</param>
+public sealed record MailTestRequest(
+    string EmailAddress,
+    string Password,
+    bool SendTestMessage,
+    string ClientAddress,
+    MailServer? Incoming = null,
+    MailServer? Outgoing = null)
+{
+    // The password must never reach a log line through a record's generated ToString.
+    public override string ToString() => $"MailTestRequest {{ SendTestMessage = {SendTestMessage} }}";
+}
+
+/// <summary>One step as it runs and ends; <paramref name="Id"/> is stable (for example <c>imap-connect</c>).</summary>
+public sealed record MailTestStep(
+    string Id,
+    string Protocol,
+    StepStatus Status,
+    TimeSpan Elapsed,
+    string? Detail = null,
+    string? ServerReply = null);
+
+/// <summary>The verdict: one diagnosis code, the step that decided it, and the server's own words if any.</summary>
+public sealed record MailTestResult(
+    string Diagnosis,
+    IReadOnlyList<MailTestStep> Steps,
+    string? FailedStepId = null,
+    string? ServerReply = null,
+    TimeSpan? DeliveryTime = null)
+{
+    public bool Succeeded => Diagnosis == HelpPortal.Mail.Diagnosis.Ok;
+}
+
+/// <summary>Runs one test of a customer's mailbox against the configured servers.</summary>
+public interface IMailTester
+{
+    /// <param name="onStep">Called for every step when it starts and when it ends (same <see cref="MailTestStep.Id"/>).</param>
+    Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken);
+}

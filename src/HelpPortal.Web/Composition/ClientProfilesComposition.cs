@@ -1,0 +1,9 @@
+namespace HelpPortal.Web.Composition;
+
+internal static class ClientProfilesComposition
+{
+    public static WebApplication MapClientProfiles(this WebApplication app)
+    {
+        return app;
+    }
+}
