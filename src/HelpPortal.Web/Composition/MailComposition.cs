@@ -12,6 +12,8 @@ internal static class MailComposition
             .BindConfiguration(MailServiceOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => ToModel(sp.GetRequiredService<IOptions<MailServiceOptions>>().Value));
+        builder.AddMailTester();
+        builder.AddClientProfiles();
         return builder;
     }
 
