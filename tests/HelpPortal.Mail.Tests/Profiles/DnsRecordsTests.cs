@@ -1,0 +1,42 @@
+using HelpPortal.Mail.Profiles;
+
+namespace HelpPortal.Mail.Tests.Profiles;
+
+public sealed class DnsRecordsTests
+{
+    [Fact]
+    public void ImplicitTlsServersGetImapsAndSubmissionsRecordsAndTheHostNamesPointAtThePortal()
+    {
+        var records = DnsRecords.For(ProfileFixture.Model, "help.provider.test");
+
+        Assert.Equal(
+            [
+                new DnsRecord("autoconfig", "CNAME", "help.provider.test."),
+                new DnsRecord("autodiscover", "CNAME", "help.provider.test."),
+                new DnsRecord("_autodiscover._tcp", "SRV", "0 0 443 help.provider.test."),
+                new DnsRecord("_imaps._tcp", "SRV", "0 1 993 imap.example.test."),
+                new DnsRecord("_submissions._tcp", "SRV", "0 1 465 smtp.example.test."),
+            ],
+            records);
+    }
+
+    [Fact]
+    public void StartTlsServersGetImapAndSubmissionRecords()
+    {
+        var records = DnsRecords.For(ProfileFixture.StartTlsModel, "help.provider.test");
+
+        Assert.Contains(new DnsRecord("_imap._tcp", "SRV", "0 1 143 imap.example.test."), records);
+        Assert.Contains(new DnsRecord("_submission._tcp", "SRV", "0 1 587 smtp.example.test."), records);
+    }
+
+    [Fact]
+    public void ZoneTextHasOneAlignedLinePerRecord()
+    {
+        var text = DnsRecords.ToZoneText(DnsRecords.For(ProfileFixture.Model, "help.provider.test"));
+        var lines = text.Split('\n');
+
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("autoconfig          IN  CNAME  help.provider.test.", lines[0]);
+        Assert.Equal("_imaps._tcp         IN  SRV    0 1 993 imap.example.test.", lines[3]);
+    }
+}
