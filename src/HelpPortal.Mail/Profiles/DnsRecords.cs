@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace HelpPortal.Mail.Profiles;
 
@@ -11,19 +13,28 @@ public sealed record DnsRecord(string Name, string Type, string Value);
 /// </summary>
 public static class DnsRecords
 {
-    /// <param name="portalHost">The host name that serves this portal's autoconfig and autodiscover files.</param>
+    /// <param name="portalHost">The host name (or address) that serves this portal's autoconfig and autodiscover files.</param>
     public static IReadOnlyList<DnsRecord> For(MailServiceModel model, string portalHost)
     {
-        var portal = Absolute(portalHost);
-        return
-        [
-            new("autoconfig", "CNAME", portal),
-            new("autodiscover", "CNAME", portal),
-            new("_autodiscover._tcp", "SRV", $"0 0 443 {portal}"),
-            // An SRV record names the service its port speaks: implicit TLS (imaps, submissions) or STARTTLS.
-            new(model.Incoming.Security == MailSecurity.StartTls ? "_imap._tcp" : "_imaps._tcp", "SRV", Service(model.Incoming)),
-            new(model.Outgoing.Security == MailSecurity.StartTls ? "_submission._tcp" : "_submissions._tcp", "SRV", Service(model.Outgoing)),
-        ];
+        var records = new List<DnsRecord>();
+        if (IPAddress.TryParse(portalHost.Trim('[', ']'), out var address))
+        {
+            // A CNAME or SRV target must be a name; a portal reached by address can only be named with A/AAAA records.
+            var type = address.AddressFamily == AddressFamily.InterNetworkV6 ? "AAAA" : "A";
+            records.Add(new("autoconfig", type, address.ToString()));
+            records.Add(new("autodiscover", type, address.ToString()));
+        }
+        else
+        {
+            var portal = Absolute(portalHost);
+            records.Add(new("autoconfig", "CNAME", portal));
+            records.Add(new("autodiscover", "CNAME", portal));
+            records.Add(new("_autodiscover._tcp", "SRV", $"0 0 443 {portal}"));
+        }
+        // An SRV record names the service its port speaks: implicit TLS (imaps, submissions) or STARTTLS.
+        records.Add(new(model.Incoming.Security == MailSecurity.StartTls ? "_imap._tcp" : "_imaps._tcp", "SRV", Service(model.Incoming)));
+        records.Add(new(model.Outgoing.Security == MailSecurity.StartTls ? "_submission._tcp" : "_submissions._tcp", "SRV", Service(model.Outgoing)));
+        return records;
     }
 
     /// <summary>The records as lines for a zone file, aligned so they are easy to read and copy.</summary>

@@ -29,6 +29,19 @@ public sealed class DnsRecordsTests
         Assert.Contains(new DnsRecord("_submission._tcp", "SRV", "0 1 587 smtp.example.test."), records);
     }
 
+    [Theory]
+    [InlineData("192.0.2.10", "A", "192.0.2.10")]
+    [InlineData("[2001:db8::10]", "AAAA", "2001:db8::10")]
+    public void APortalReachedByAddressGetsAddressRecordsBecauseACnameCannotPointAtAnAddress(string host, string type, string value)
+    {
+        var records = DnsRecords.For(ProfileFixture.Model, host);
+
+        Assert.Contains(new DnsRecord("autoconfig", type, value), records);
+        Assert.Contains(new DnsRecord("autodiscover", type, value), records);
+        Assert.DoesNotContain(records, r => r.Type == "CNAME" || r.Name == "_autodiscover._tcp");
+        Assert.Contains(new DnsRecord("_imaps._tcp", "SRV", "0 1 993 imap.example.test."), records);
+    }
+
     [Fact]
     public void ZoneTextHasOneAlignedLinePerRecord()
     {
