@@ -12,16 +12,24 @@ internal static class YamlNodes
     /// <summary>Parses one YAML document; a syntax error becomes a located message instead of an exception.</summary>
     public static YamlNode? Parse(string text, int firstLine, string path, List<ContentError> errors)
     {
+        var scanner = new Scanner(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {
             var line = firstLine + (int)Math.Max(ex.Start.Line, 1) - 1;
             errors.Add(new ContentError(path, line, $"malformed YAML: {Describe(ex)}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this instead of a YamlException when the text ends inside a [list] or {map}.
+            var line = firstLine + (int)Math.Max(scanner.CurrentPosition.Line, 1) - 1;
+            errors.Add(new ContentError(path, line, "malformed YAML: a [list] or {map} is not closed"));
             return null;
         }
     }
