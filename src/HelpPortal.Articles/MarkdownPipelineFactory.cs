@@ -42,6 +42,11 @@ internal static class MarkdownSetup
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedTags.Add("aside");
+        // An article never needs a form; one could post a reader's password anywhere.
+        foreach (var tag in new[] { "form", "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend" })
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
         foreach (var attribute in new[] { "id", "class", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
