@@ -97,7 +97,8 @@ internal static partial class MailLiterals
     [GeneratedRegex(@"[.;!?](?:\s|$)|,\s|\s(?:and|och|or|eller)\s")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?<proto>imaps?|smtps?)\b[\s:(/|\-]{0,4}(?:port(?:en)?\s*)?(?<port>\d{2,5})\b(?![.\-/:]\d)", RegexOptions.IgnoreCase)]
+    // Joining words are few on purpose: "SMTP to 300 recipients" must not read as a port.
+    [GeneratedRegex(@"\b(?<proto>imaps?|smtps?)\b[\s:(/|\-]{0,4}(?:(?:on|uses?|port|porten|is|är|på|använder)\b[\s:=]*){0,3}(?<port>\d{2,5})\b(?![.\-/:]\d)", RegexOptions.IgnoreCase)]
     private static partial Regex ProtocolThenPort();
 
     [GeneratedRegex(@"(?<![\d.\-/:])\b(?<port>\d{2,5})[\s/()]{0,3}(?:for |för |på )?(?<proto>imaps?|smtps?)\b", RegexOptions.IgnoreCase)]
@@ -106,6 +107,6 @@ internal static partial class MailLiterals
     [GeneratedRegex(@"\bimaps?\b|\bsmtps?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProtocolWord();
 
-    [GeneratedRegex(@"\bport(?:en)?\s+(?<port>\d{2,5})\b(?![.\-/:]\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bport(?:en)?(?:\s+(?:is|är|number|nummer))?[\s:=]+(?<port>\d{2,5})\b(?![.\-/:]\d)", RegexOptions.IgnoreCase)]
     private static partial Regex PortWordThenNumber();
 }
