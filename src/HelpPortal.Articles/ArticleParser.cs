@@ -173,6 +173,7 @@ internal static class ArticleParser
         MarkdownDocument document, string lang, IReadOnlySet<string> widgetNames, Placeholders placeholders, string path, List<ContentError> errors)
     {
         var segments = new List<ArticleSegment>();
+        var needsSanitizing = !SafeMarkdown.IsSafe(document);
         using var writer = new StringWriter();
         var renderer = MarkdownSetup.CreateRenderer(writer, lang);
 
@@ -184,7 +185,7 @@ internal static class ArticleParser
             {
                 return;
             }
-            var safe = MarkdownSetup.Sanitizer.Sanitize(html);
+            var safe = needsSanitizing ? MarkdownSetup.Sanitizer.Sanitize(html) : html;
             segments.Add(new HtmlSegment(placeholders.Restore(safe, WebUtility.HtmlEncode)));
         }
 

@@ -60,49 +60,67 @@ public static class ContentLoader
             errors.Add(new ContentError("articles", 0, "the articles folder is missing"));
             return [];
         }
-        var parsed = new List<ParsedArticle>();
-        foreach (var file in Directory.EnumerateFiles(articlesDir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(articlesDir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var results = new (ParsedArticle? Article, List<ContentError> Errors)[files.Length];
+        // Files are independent until the cross-file checks, so they are parsed in parallel; the results keep file order.
+        Parallel.For(0, files.Length, i =>
         {
-            var path = Path.GetRelativePath(options.ContentPath, file).Replace('\\', '/');
-            var parts = path.Split('/');
-            if (parts.Length != 3)
+            var fileErrors = new List<ContentError>();
+            results[i] = (ReadArticle(options, files[i], fileErrors), fileErrors);
+        });
+        var parsed = new List<ParsedArticle>();
+        foreach (var (article, fileErrors) in results)
+        {
+            errors.AddRange(fileErrors);
+            if (article is not null)
             {
-                errors.Add(new ContentError(path, 0, "an article must sit directly in articles/en/ or articles/sv/"));
-                continue;
-            }
-            var lang = parts[1];
-            var slug = Path.GetFileNameWithoutExtension(parts[2]);
-            if (!ContentCatalog.IsLanguage(lang))
-            {
-                errors.Add(new ContentError(path, 0, $"language folder '{lang}' must be one of {string.Join(", ", ContentCatalog.Languages)}"));
-                continue;
-            }
-            if (!Slugs.IsValid(slug))
-            {
-                errors.Add(new ContentError(path, 0, $"file name '{slug}' is not a valid slug: use only a-z, 0-9 and '-'"));
-            }
-            string source;
-            try
-            {
-                source = File.ReadAllText(file);
-            }
-            catch (IOException ex)
-            {
-                // An editor's program may hold the file mid-save; the next change event reloads it.
-                errors.Add(new ContentError(path, 0, $"could not be read: {ex.Message}"));
-                continue;
-            }
-            try
-            {
-                parsed.Add(ArticleParser.Parse(path, lang, slug, source, options, errors));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Whatever a file contains, the rest of the site must still load.
-                errors.Add(new ContentError(path, 0, $"could not be processed: {ex.Message}"));
+                parsed.Add(article);
             }
         }
         return parsed;
+    }
+
+    private static ParsedArticle? ReadArticle(ContentLoadOptions options, string file, List<ContentError> errors)
+    {
+        var path = Path.GetRelativePath(options.ContentPath, file).Replace('\\', '/');
+        var parts = path.Split('/');
+        if (parts.Length != 3)
+        {
+            errors.Add(new ContentError(path, 0, "an article must sit directly in articles/en/ or articles/sv/"));
+            return null;
+        }
+        var lang = parts[1];
+        var slug = Path.GetFileNameWithoutExtension(parts[2]);
+        if (!ContentCatalog.IsLanguage(lang))
+        {
+            errors.Add(new ContentError(path, 0, $"language folder '{lang}' must be one of {string.Join(", ", ContentCatalog.Languages)}"));
+            return null;
+        }
+        if (!Slugs.IsValid(slug))
+        {
+            errors.Add(new ContentError(path, 0, $"file name '{slug}' is not a valid slug: use only a-z, 0-9 and '-'"));
+        }
+        string source;
+        try
+        {
+            source = File.ReadAllText(file);
+        }
+        catch (IOException ex)
+        {
+            // An editor's program may hold the file mid-save; the next change event reloads it.
+            errors.Add(new ContentError(path, 0, $"could not be read: {ex.Message}"));
+            return null;
+        }
+        try
+        {
+            return ArticleParser.Parse(path, lang, slug, source, options, errors);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever a file contains, the rest of the site must still load.
+            errors.Add(new ContentError(path, 0, $"could not be processed: {ex.Message}"));
+            return null;
+        }
     }
 
     private static Article ToArticle(ParsedArticle a) => new()

@@ -40,7 +40,7 @@ internal static class MarkdownSetup
 
     private static HtmlSanitizer CreateSanitizer()
     {
-        var sanitizer = new HtmlSanitizer();
+        var sanitizer = new HtmlSanitizer { AllowDataAttributes = true };
         sanitizer.AllowedTags.Add("aside");
         // An article never needs a form; one could post a reader's password anywhere.
         foreach (var tag in new[] { "form", "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend" })
