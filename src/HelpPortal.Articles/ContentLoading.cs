@@ -123,7 +123,7 @@ public static class ContentLoader
         }
     }
 
-    private static Article ToArticle(ParsedArticle a) => new()
+    internal static Article ToArticle(ParsedArticle a) => new()
     {
         Lang = a.Lang,
         Slug = a.Slug,
