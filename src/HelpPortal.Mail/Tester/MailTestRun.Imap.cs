@@ -106,7 +106,7 @@ internal sealed partial class MailTestRun
 
     // The tagged status line (A00000003 NO ...) or a BYE is the server's answer to the step.
     private static string? LastImapReply(IReadOnlyList<string> lines) =>
-        lines.LastOrDefault(line => (line.Length > 1 && line[0] == 'A' && char.IsDigit(line[1]))
+        lines.LastOrDefault(line => (line.Length > 1 && char.IsAsciiLetterUpper(line[0]) && char.IsAsciiDigit(line[1]))
             || line.StartsWith("* BYE", StringComparison.OrdinalIgnoreCase));
 
     private static string Explain(string diagnosis) => diagnosis switch

@@ -88,7 +88,10 @@ internal sealed partial class MailTestRun
         (recorder, mark, e) =>
         {
             // A multi-line reply ends with its "NNN " line; that line carries the code and the final words.
-            var reply = recorder.LinesSince(mark).LastOrDefault(line => ReplyClassifier.SmtpCode(line) > 0);
+            // With PIPELINING later replies follow the refused one, so the exception names the reply that counts.
+            var reply = e is SmtpCommandException refused
+                ? $"{(int)refused.StatusCode} {refused.Message}"
+                : recorder.LinesSince(mark).LastOrDefault(line => ReplyClassifier.SmtpCode(line) > 0);
             if (reply is null)
             {
                 return new StepFailure(Diagnosis.ServerUnavailable, $"The server ended the conversation unexpectedly: {e.Message}");
