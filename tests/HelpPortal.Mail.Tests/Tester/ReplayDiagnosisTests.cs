@@ -144,6 +144,22 @@ public sealed class ReplayDiagnosisTests
     }
 
     [Fact]
+    public async Task ATestMessageThatDoesNotArriveInTimeIsAWarningNotAFailure()
+    {
+        var harness = new TesterHarness();
+        harness.Timeouts.DeliveryWait = TimeSpan.FromMilliseconds(50);
+        harness.Connector.Serve(993, "imap-no-delivery.txt").Serve(465, "smtp-send-ok.txt");
+
+        var result = await harness.RunAsync(send: true);
+
+        Assert.Equal(Diagnosis.Ok, result.Diagnosis);
+        Assert.Null(result.DeliveryTime);
+        var delivery = result.Steps.Single(s => s.Id == "delivery");
+        Assert.Equal(StepStatus.Warning, delivery.Status);
+        Assert.Contains("did not arrive", delivery.Detail);
+    }
+
+    [Fact]
     public async Task AnUnknownHostIsHostNotFound()
     {
         var harness = new TesterHarness();
