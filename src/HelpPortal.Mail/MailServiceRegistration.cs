@@ -30,7 +30,6 @@ public static class MailServiceRegistration
     public static IServiceCollection AddMailKitTester(this IServiceCollection services)
     {
         services.AddOptions<MailTesterTimeouts>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddKeyedSingleton<IMailTester, MailKitMailTester>(MailKitMailTester.ServiceKey);
         return services;
     }
