@@ -140,7 +140,7 @@ internal sealed partial class MailTestRun(
             catch (NotSupportedException) when (startTls)
             {
                 tlsFailure = new StepFailure(Diagnosis.TlsModeMismatch,
-                    $"Port {server.Port} does not offer STARTTLS; it expects SSL/TLS from the start.");
+                    $"Port {server.Port} does not offer STARTTLS, so the connection cannot be encrypted that way.");
             }
             catch (Exception e) when (e is ProtocolException or CommandException)
             {
@@ -164,8 +164,12 @@ internal sealed partial class MailTestRun(
             runner.Fail($"{prefix}-tls", tlsFailure, clock.Elapsed);
         }
 
-        var tls = new StepOutcome();
-        Describe(tls, certificate!, client is MailKit.Net.Imap.ImapClient imap ? imap.SslProtocol : ((MailKit.Net.Smtp.SmtpClient)client).SslProtocol);
+        var tls = new StepOutcome { Detail = "TLS negotiated after STARTTLS" };
+        if (certificate is not null)
+        {
+            Describe(tls, certificate, client is MailKit.Net.Imap.ImapClient imap ? imap.SslProtocol : ((MailKit.Net.Smtp.SmtpClient)client).SslProtocol);
+        }
+
         runner.Record($"{prefix}-tls", tls.Status, TimeSpan.Zero, tls.Detail);
     }
 
