@@ -53,6 +53,19 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void TheProtocolRecorderKeepsOnlyWhatTheServerSaid()
+    {
+        var recorder = new Mail.Tester.ServerReplyRecorder();
+        var client = Encoding.ASCII.GetBytes($"A00000000 AUTHENTICATE PLAIN {Secrets[1]}\r\n");
+        var server = Encoding.ASCII.GetBytes("A00000000 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n");
+
+        recorder.LogClient(client, 0, client.Length);
+        recorder.LogServer(server, 0, server.Length);
+
+        Assert.Equal(["A00000000 NO [AUTHENTICATIONFAILED] Authentication failed."], recorder.LinesSince(0));
+    }
+
+    [Fact]
     public async Task TheAddressIsNotLoggedEither()
     {
         var logger = new RecordingLogger();
