@@ -89,7 +89,7 @@ public sealed class ConnectionTests(MailServers servers)
         var model = isImap ? servers.Model(incoming: configured) : servers.Model(outgoing: configured);
         var typed = configured with { Security = chosen };
 
-        var run = await RealRun.StartAsync(MailServers.Tester(model, stepTimeout: TimeSpan.FromSeconds(5)), servers.GoodAddress, servers.GoodPassword,
+        var run = await RealRun.StartAsync(MailServers.Tester(model, stepTimeout: TimeSpan.FromSeconds(3)), servers.GoodAddress, servers.GoodPassword,
             incoming: isImap ? typed : null, outgoing: isImap ? null : typed);
 
         run.AssertEndsWith(Diagnosis.TlsModeMismatch, failedStep);
