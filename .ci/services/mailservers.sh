@@ -344,6 +344,14 @@ SUSPENDED_ADDRESS=$SUSPENDED_ADDRESS
 SUSPENDED_PASSWORD=$SUSPENDED_PASSWORD
 DOVECOT_LOG=$DOVECOT/dovecot.log
 POSTFIX_LOG=$POSTFIX/postfix.log
+# The portal's configuration (CONTRACT.md section 2) for these servers, as environment variables.
+MailService__Incoming__Host=localhost
+MailService__Incoming__Port=$IMAPS_PORT
+MailService__Incoming__Security=SslOnConnect
+MailService__Outgoing__Host=localhost
+MailService__Outgoing__Port=$SMTPS_PORT
+MailService__Outgoing__Security=SslOnConnect
+MailService__TrustedRootCertificatePath=$TLS/ca.crt
 EOF
 chmod 644 "$ENV_FILE"
 echo "mail servers up on 127.0.0.1: IMAPS $IMAPS_PORT, IMAP+STARTTLS $IMAP_STARTTLS_PORT, SMTPS $SMTPS_PORT," \
