@@ -34,6 +34,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await Task.Delay(Timeout.Infinite, token);
     });
 
+    /// <summary>An IMAP server on a STARTTLS port: greets in plain text, upgrades on STARTTLS, then answers CAPABILITY.</summary>
+    public static LoopbackServer StartTls(X509Certificate2 certificate) => new(async (stream, token) =>
+    {
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready.\r\n"), token);
+        var tag = (await ReadLineAsync(stream, token)).Split(' ')[0];
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"{tag} OK Begin TLS negotiation now.\r\n"), token);
+        await using var tls = new SslStream(stream);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, token);
+        tag = (await ReadLineAsync(tls, token)).Split(' ')[0];
+        await tls.WriteAsync(Encoding.ASCII.GetBytes($"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n{tag} OK Capability completed.\r\n"), token);
+        await Task.Delay(Timeout.Infinite, token);
+    });
+
     /// <summary>A plain-text IMAP server: greets at once, no TLS.</summary>
     public static LoopbackServer PlainText() => new(async (stream, token) =>
     {
@@ -72,6 +85,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    // Byte by byte, so nothing after the line (a TLS hello) is read into a buffer by mistake.
+    private static async Task<string> ReadLineAsync(Stream stream, CancellationToken token)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, token) == 1 && one[0] != '\n')
+        {
+            line.Append((char)one[0]);
+        }
+
+        return line.ToString().TrimEnd('\r');
     }
 
     private async Task ServeAsync(Func<Stream, CancellationToken, Task> serve)

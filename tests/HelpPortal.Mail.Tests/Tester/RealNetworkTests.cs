@@ -85,6 +85,34 @@ public sealed class RealNetworkTests : IDisposable
         Assert.Equal(Diagnosis.Timeout, result.Diagnosis);
     }
 
+    [Fact]
+    public async Task AStartTlsPortGreetsThenUpgradesWithATrustedCertificate()
+    {
+        using var certificate = TestCertificates.CreateServer("localhost", _ca);
+        await using var server = LoopbackServer.StartTls(certificate);
+
+        var result = await RunAsync(new MailServer("localhost", server.Port, MailSecurity.StartTls));
+
+        Assert.Equal(["imap-resolve", "imap-connect", "imap-greeting", "imap-tls"], result.Steps.Take(4).Select(s => s.Id));
+        Assert.Equal("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready.", result.Steps[2].ServerReply);
+        Assert.Equal(StepStatus.Ok, result.Steps[3].Status);
+        Assert.Contains("issued by CN=HelpPortal Test CA", result.Steps[3].Detail);
+        Assert.Equal("imap-auth", result.FailedStepId);
+    }
+
+    [Fact]
+    public async Task AnUntrustedCertificateAfterStartTlsFailsTheTlsStep()
+    {
+        using var certificate = TestCertificates.CreateServer("localhost", issuer: null);
+        await using var server = LoopbackServer.StartTls(certificate);
+
+        var result = await RunAsync(new MailServer("localhost", server.Port, MailSecurity.StartTls));
+
+        Assert.Equal(StepStatus.Ok, result.Steps.Single(s => s.Id == "imap-greeting").Status);
+        Assert.Equal("imap-tls", result.FailedStepId);
+        Assert.Equal(Diagnosis.TlsUntrustedCertificate, result.Diagnosis);
+    }
+
     public void Dispose() => _ca.Dispose();
 
     private Task<MailTestResult> RunAsync(MailServer incoming)

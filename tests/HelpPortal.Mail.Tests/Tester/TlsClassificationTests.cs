@@ -76,6 +76,17 @@ public sealed class TlsClassificationTests : IDisposable
     }
 
     [Fact]
+    public async Task ACertificateThatExpiresWithinTwoWeeksIsGoodButFlagged()
+    {
+        using var certificate = TestCertificates.CreateServer(Host, _ca, notAfter: DateTimeOffset.UtcNow.AddDays(5));
+
+        var report = await HandshakeAsync(certificate, trusted: _ca);
+
+        Assert.Null(report.Certificate.Diagnosis);
+        Assert.True(report.Certificate.ExpiresSoon(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task SslOnConnectAgainstAPlainTextPortIsAModeMismatch()
     {
         await using var server = LoopbackServer.PlainText();
