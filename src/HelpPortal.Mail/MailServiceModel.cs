@@ -1,7 +1,16 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace HelpPortal.Mail;
 
 /// <summary>One mail server as customers' programs must reach it.</summary>
 public sealed record MailServer(string Host, int Port, MailSecurity Security);
+
+/// <summary>Which of the two protocols a server speaks.</summary>
+public enum MailProtocol
+{
+    Imap,
+    Smtp,
+}
 
 /// <summary>The provider's hourly sending limits.</summary>
 public sealed record SendingLimits(int MailboxPerHour, int DomainPerHour, int BlockMinutes);
@@ -12,6 +21,49 @@ public sealed record SendingLimits(int MailboxPerHour, int DomainPerHour, int Bl
 /// </summary>
 public sealed record MailServiceModel(string ProviderName, MailServer Incoming, MailServer Outgoing, SendingLimits Limits)
 {
+    /// <summary>Other host names of the configured servers that the tester may contact.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The one extra CA trusted for the mail servers only, or null for system trust alone.</summary>
+    public X509Certificate2? TrustedRoot { get; init; }
+
+    /// <summary>The ports a customer may ask the tester to try besides the configured ones.</summary>
+    public static IReadOnlyList<int> StandardImapPorts { get; } = [993, 143];
+
+    /// <summary>As <see cref="StandardImapPorts"/>, for sending.</summary>
+    public static IReadOnlyList<int> StandardSmtpPorts { get; } = [465, 587];
+
+    /// <summary>Builds the model from options that have passed <see cref="MailServiceOptionsValidator"/>.</summary>
+    public static MailServiceModel FromOptions(MailServiceOptions options) =>
+        new(options.ProviderName.Trim(), ToServer(options.Incoming), ToServer(options.Outgoing),
+            new SendingLimits(options.Limits.MailboxPerHour, options.Limits.DomainPerHour, options.Limits.BlockMinutes))
+        {
+            Aliases = [.. options.Aliases.Select(alias => alias.Trim())],
+            TrustedRoot = string.IsNullOrWhiteSpace(options.TrustedRootCertificatePath)
+                ? null
+                : X509Certificate2.CreateFromPem(File.ReadAllText(options.TrustedRootCertificatePath)),
+        };
+
+    /// <summary>
+    /// Whether the tester may contact <paramref name="server"/> for <paramref name="protocol"/>: the host is a
+    /// configured server or alias, and the port is the configured one or a standard port of that protocol.
+    /// </summary>
+    public bool MayTest(MailServer server, MailProtocol protocol)
+    {
+        var host = NormalizeHost(server.Host);
+        var hostKnown = host == NormalizeHost(Incoming.Host) || host == NormalizeHost(Outgoing.Host)
+            || Aliases.Any(alias => NormalizeHost(alias) == host);
+        var portKnown = protocol == MailProtocol.Imap
+            ? server.Port == Incoming.Port || StandardImapPorts.Contains(server.Port)
+            : server.Port == Outgoing.Port || StandardSmtpPorts.Contains(server.Port);
+        return hostKnown && portKnown;
+    }
+
+    private static MailServer ToServer(MailServerOptions options) =>
+        new(options.Host.Trim(), options.Port, MailServiceOptionsValidator.ParseSecurity(options.Security)!.Value);
+
+    private static string NormalizeHost(string host) => host.Trim().TrimEnd('.').ToLowerInvariant();
+
     /// <summary>The values behind the <c>{{mail.*}}</c> placeholders of CONTRACT.md section 3.</summary>
     public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>(StringComparer.Ordinal)
     {

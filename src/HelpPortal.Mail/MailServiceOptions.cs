@@ -18,6 +18,12 @@ public sealed class MailServiceOptions
     public SendingLimitOptions Limits { get; set; } = new();
     /// <summary>An extra CA (PEM) trusted for the mail servers only.</summary>
     public string? TrustedRootCertificatePath { get; set; }
+    /// <summary>
+    /// Other names of the configured servers that customers may type in the tester's advanced part
+    /// (for example an old host name that still points at the same machines). Only these and the
+    /// configured hosts are ever contacted.
+    /// </summary>
+    public string[] Aliases { get; set; } = [];
 }
 
 public sealed class MailServerOptions

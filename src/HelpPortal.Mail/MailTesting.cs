@@ -69,6 +69,9 @@ public sealed record MailTestResult(
     TimeSpan? DeliveryTime = null)
 {
     public bool Succeeded => Diagnosis == HelpPortal.Mail.Diagnosis.Ok;
+
+    /// <summary>Why the test stopped, in plain English for logs and staff (the widget words its own text).</summary>
+    public string? Detail { get; init; }
 }
 
 /// <summary>Runs one test of a customer's mailbox against the configured servers.</summary>

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using MailKit;
+using MailKit.Security;
+
+namespace HelpPortal.Mail.Tester;
+
+/// <summary>
+/// The connections of one test: shared steps (resolve, connect, TLS, greeting) here, the protocol steps in the
+/// IMAP and SMTP parts. Everything it opens is closed when it is disposed.
+/// </summary>
+internal sealed partial class MailTestRun(
+    StepRunner runner,
+    IMailConnector connector,
+    CertificateInspector inspector,
+    MailTesterTimeouts timeouts,
+    TimeProvider time,
+    string address,
+    string password) : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _open = [];
+    private readonly List<MailService> _clients = [];
+
+    private TimeSpan Step => timeouts.StepTimeout;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            if (client.IsConnected)
+            {
+                // A polite LOGOUT/QUIT, but never waiting long for it.
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await client.DisconnectAsync(true, quit.Token);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The server is gone or slow; the socket is closed below regardless.
+                }
+            }
+
+            client.Dispose();
+        }
+
+        foreach (var resource in _open)
+        {
+            await resource.DisposeAsync();
+        }
+    }
+
+    private T Track<T>(T client) where T : MailService
+    {
+        client.Timeout = (int)Step.TotalMilliseconds;
+        client.CheckCertificateRevocation = false;
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Resolve, connect and (for SSL/TLS ports) the TLS handshake.</summary>
+    private async Task<IMailConnection> OpenAsync(string prefix, MailServer server, CancellationToken cancellationToken)
+    {
+        var addresses = await runner.RunAsync($"{prefix}-resolve", Step, async (outcome, token) =>
+        {
+            var found = await connector.ResolveAsync(server.Host, token);
+            outcome.Detail = $"{server.Host} is {string.Join(", ", found.Select(a => a.ToString()))}";
+            return found;
+        }, cancellationToken);
+
+        var connection = await runner.RunAsync($"{prefix}-connect", Step, async (outcome, token) =>
+        {
+            var opened = await connector.ConnectAsync(addresses, server.Port, token);
+            outcome.Detail = $"Connected to port {server.Port}";
+            return opened;
+        }, cancellationToken);
+        _open.Add(connection);
+
+        if (server.Security == MailSecurity.SslOnConnect)
+        {
+            await runner.RunAsync($"{prefix}-tls", Step, async (outcome, token) =>
+            {
+                var report = await connection.StartImplicitTlsAsync(server.Host, inspector, token);
+                Describe(outcome, report.Certificate, report.Protocol);
+                return report;
+            }, cancellationToken);
+        }
+
+        return connection;
+    }
+
+    /// <summary>
+    /// Lets MailKit read the greeting (and, for STARTTLS ports, upgrade the connection). A STARTTLS port that stays
+    /// silent is probed: if it answers a TLS hello, it expects SSL/TLS from the start.
+    /// </summary>
+    private async Task GreetAsync(
+        string prefix,
+        MailServer server,
+        IMailConnection connection,
+        MailService client,
+        Func<ServerReplyRecorder, int, Exception, StepFailure> classify,
+        ServerReplyRecorder recorder,
+        Func<IReadOnlyList<string>, string?> describe,
+        CancellationToken cancellationToken)
+    {
+        var startTls = server.Security == MailSecurity.StartTls;
+        CertificateReport? certificate = null;
+        client.ServerCertificateValidationCallback = (_, cert, chain, errors) =>
+        {
+            certificate = inspector.Inspect(cert, chain, errors);
+            return certificate.Diagnosis is null;
+        };
+
+        StepFailure? tlsFailure = null;
+        var clock = Stopwatch.StartNew();
+        await runner.RunAsync($"{prefix}-greeting", startTls ? Step * 2 : Step, async (outcome, token) =>
+        {
+            if (startTls && !await connection.ServerSpeaksFirstAsync(Step, token))
+            {
+                throw await connection.AnswersTlsHelloAsync(server.Host, token)
+                    ? new StepFailure(Diagnosis.TlsModeMismatch,
+                        $"Port {server.Port} expects SSL/TLS from the first byte; STARTTLS does not fit it.")
+                    : new StepFailure(Diagnosis.Timeout, $"The server sent no greeting within {Seconds(Step)} s.");
+            }
+
+            var mark = recorder.Count;
+            try
+            {
+                var options = startTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+                await client.ConnectAsync(connection.Stream, server.Host, server.Port, options, token);
+            }
+            catch (SslHandshakeException) when (startTls)
+            {
+                tlsFailure = certificate?.Diagnosis is { } diagnosis
+                    ? new StepFailure(diagnosis, $"The server's certificate was refused: {certificate.Problem}.")
+                    : new StepFailure(Diagnosis.ServerUnavailable, "The TLS handshake after STARTTLS failed.");
+            }
+            catch (NotSupportedException) when (startTls)
+            {
+                tlsFailure = new StepFailure(Diagnosis.TlsModeMismatch,
+                    $"Port {server.Port} does not offer STARTTLS; it expects SSL/TLS from the start.");
+            }
+            catch (Exception e) when (e is ProtocolException or CommandException)
+            {
+                throw classify(recorder, mark, e);
+            }
+
+            var lines = recorder.LinesSince(mark);
+            outcome.ServerReply = lines.Count > 0 ? ReplyClassifier.WithoutTag(lines[0]) : null;
+            outcome.Detail = describe(lines);
+            clock.Restart();
+            return true;
+        }, cancellationToken);
+
+        if (!startTls)
+        {
+            return;
+        }
+
+        if (tlsFailure is not null)
+        {
+            runner.Fail($"{prefix}-tls", tlsFailure, clock.Elapsed);
+        }
+
+        var tls = new StepOutcome();
+        Describe(tls, certificate!, client is MailKit.Net.Imap.ImapClient imap ? imap.SslProtocol : ((MailKit.Net.Smtp.SmtpClient)client).SslProtocol);
+        runner.Record($"{prefix}-tls", tls.Status, TimeSpan.Zero, tls.Detail);
+    }
+
+    private void Describe(StepOutcome outcome, CertificateReport certificate, System.Security.Authentication.SslProtocols protocol)
+    {
+        outcome.Detail = certificate.Describe(protocol);
+        if (certificate.ExpiresSoon(time.GetUtcNow()))
+        {
+            outcome.Status = StepStatus.Warning;
+            outcome.Detail += " (expires soon)";
+        }
+    }
+
+    private static int Seconds(TimeSpan span) => (int)Math.Ceiling(span.TotalSeconds);
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HelpPortal.Mail.Tests.Options;
+
+public sealed class MailServiceOptionsValidatorTests
+{
+    [Fact]
+    public void TheDefaultsAreValid()
+    {
+        var result = new MailServiceOptionsValidator().Validate(null, MailServiceDefaults.Create());
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("MailService:ProviderName", "", "MailService:ProviderName must not be empty")]
+    [InlineData("MailService:Incoming:Host", "", "MailService:Incoming:Host must be a host name")]
+    [InlineData("MailService:Incoming:Host", "imap example.se", "MailService:Incoming:Host must be a host name")]
+    [InlineData("MailService:Outgoing:Host", "-smtp.example.se", "MailService:Outgoing:Host must be a host name")]
+    [InlineData("MailService:Incoming:Port", "0", "MailService:Incoming:Port must be 1-65535")]
+    [InlineData("MailService:Outgoing:Port", "70000", "MailService:Outgoing:Port must be 1-65535")]
+    [InlineData("MailService:Incoming:Security", "Tls", "MailService:Incoming:Security must be SslOnConnect or StartTls")]
+    [InlineData("MailService:Outgoing:Security", "1", "MailService:Outgoing:Security must be SslOnConnect or StartTls")]
+    [InlineData("MailService:Limits:MailboxPerHour", "0", "MailService:Limits:MailboxPerHour must be a positive number")]
+    [InlineData("MailService:Limits:DomainPerHour", "-5", "MailService:Limits:DomainPerHour must be a positive number")]
+    [InlineData("MailService:Limits:BlockMinutes", "0", "MailService:Limits:BlockMinutes must be a positive number")]
+    [InlineData("MailService:Aliases:0", "not a host", "MailService:Aliases:0 must be a host name")]
+    [InlineData("MailService:TrustedRootCertificatePath", "no-such-ca.pem", "MailService:TrustedRootCertificatePath names a file that does not exist")]
+    public void EachBadValueNamesItsKey(string key, string value, string message)
+    {
+        var failure = StartWith(new() { [key] = value });
+
+        Assert.NotNull(failure);
+        Assert.Contains(message, failure.Message);
+    }
+
+    [Fact]
+    public void AFileThatIsNotAPemCertificateIsRefused()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "just some text");
+        try
+        {
+            var failure = StartWith(new() { ["MailService:TrustedRootCertificatePath"] = path });
+
+            Assert.NotNull(failure);
+            Assert.Contains("MailService:TrustedRootCertificatePath must be a PEM certificate", failure.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ConfiguredValuesReachTheModel()
+    {
+        using var ca = TestCertificates.CreateAuthority("HelpPortal Test CA");
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, ca.ExportCertificatePem());
+        try
+        {
+            using var host = Build(new()
+            {
+                ["MailService:Incoming:Host"] = "imap.example.test",
+                ["MailService:Incoming:Port"] = "143",
+                ["MailService:Incoming:Security"] = "StartTls",
+                ["MailService:Aliases:0"] = "mail.example.test",
+                ["MailService:TrustedRootCertificatePath"] = path,
+            });
+            host.Start();
+            var model = host.Services.GetRequiredService<MailServiceModel>();
+
+            Assert.Equal(new MailServer("imap.example.test", 143, MailSecurity.StartTls), model.Incoming);
+            Assert.Equal(MailServiceDefaults.Create().Outgoing.Host, model.Outgoing.Host);
+            Assert.Equal(["mail.example.test"], model.Aliases);
+            Assert.Equal(ca.Thumbprint, model.TrustedRoot?.Thumbprint);
+            Assert.Same(model, host.Services.GetRequiredService<MailServiceModel>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ThePortalStartsWithTheDefaults()
+    {
+        using var host = Build([]);
+        host.Start();
+
+        var model = host.Services.GetRequiredService<MailServiceModel>();
+        var defaults = MailServiceModel.FromOptions(MailServiceDefaults.Create());
+        Assert.Equal(defaults.Placeholders(), model.Placeholders());
+        Assert.Empty(model.Aliases);
+        Assert.Null(model.TrustedRoot);
+    }
+
+    [Fact]
+    public void TheEngineIsRegisteredUnderItsKey()
+    {
+        using var host = Build([]);
+
+        var tester = host.Services.GetRequiredKeyedService<IMailTester>(Mail.Tester.MailKitMailTester.ServiceKey);
+
+        Assert.IsType<Mail.Tester.MailKitMailTester>(tester);
+    }
+
+    private static OptionsValidationException? StartWith(Dictionary<string, string?> settings)
+    {
+        using var host = Build(settings);
+        try
+        {
+            host.Start();
+            return null;
+        }
+        catch (OptionsValidationException e)
+        {
+            return e;
+        }
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddMailServiceModel();
+        builder.Services.AddMailKitTester();
+        return builder.Build();
+    }
+}
