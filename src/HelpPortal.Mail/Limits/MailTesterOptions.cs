@@ -16,12 +16,6 @@ public sealed class MailTesterOptions
     /// <summary>Tests running at once, portal-wide.</summary>
     public int MaxConcurrentTests { get; set; } = 20;
 
-    /// <summary>
-    /// Other names of the configured mail servers that customers may type in the advanced part
-    /// (for example <c>mail.example.com</c>); the tester connects to nothing else.
-    /// </summary>
-    public List<string> HostAliases { get; set; } = [];
-
     public static TimeSpan ClientWindow { get; } = TimeSpan.FromMinutes(10);
     public static TimeSpan MailboxWindow { get; } = TimeSpan.FromHours(1);
 }
@@ -35,14 +29,6 @@ public sealed class MailTesterOptionsValidator : IValidateOptions<MailTesterOpti
         Positive(options.TestsPerClient, nameof(MailTesterOptions.TestsPerClient), failures);
         Positive(options.FailedSignInsPerMailbox, nameof(MailTesterOptions.FailedSignInsPerMailbox), failures);
         Positive(options.MaxConcurrentTests, nameof(MailTesterOptions.MaxConcurrentTests), failures);
-        for (var i = 0; i < options.HostAliases.Count; i++)
-        {
-            var alias = options.HostAliases[i];
-            if (Uri.CheckHostName(alias?.Trim()) is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
-            {
-                failures.Add($"{MailTesterOptions.SectionName}:{nameof(MailTesterOptions.HostAliases)}:{i} must be a host name, not '{alias}'.");
-            }
-        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,6 +1,7 @@
 using HelpPortal.Feedback;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
+using HelpPortal.Mail.Tester;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,6 @@ namespace HelpPortal.Web.Composition;
 
 internal static class MailTesterComposition
 {
-    /// <summary>The name under which the real (MailKit) tester is registered as a keyed service.</summary>
-    public const string EngineKey = "mailkit";
-
     /// <summary>The limits around the live tester and the tester the widget calls.</summary>
     public static WebApplicationBuilder AddMailTester(this WebApplicationBuilder builder)
     {
@@ -21,7 +19,7 @@ internal static class MailTesterComposition
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MailTesterLimits>();
         builder.Services.AddSingleton<IMailTester>(sp => new LimitedMailTester(
-            sp.GetRequiredKeyedService<IMailTester>(EngineKey),
+            sp.GetRequiredKeyedService<IMailTester>(MailKitMailTester.ServiceKey),
             sp.GetRequiredService<MailTesterLimits>(),
             sp.GetRequiredService<ILogger<LimitedMailTester>>(),
             (diagnosis, ct) => RecordAsync(sp, diagnosis, ct)));

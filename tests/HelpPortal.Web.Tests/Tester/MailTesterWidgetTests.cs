@@ -17,13 +17,15 @@ public sealed class MailTesterWidgetTests : BunitContext
     private readonly MailServiceModel _model = new("Websupport",
         new MailServer("imap.websupport.se", 993, MailSecurity.SslOnConnect),
         new MailServer("smtp.websupport.se", 465, MailSecurity.SslOnConnect),
-        new SendingLimits(300, 2000, 60));
+        new SendingLimits(300, 2000, 60))
+    {
+        Aliases = ["mail.websupport.se"],
+    };
 
     public MailTesterWidgetTests()
     {
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton(_model);
-        Services.AddSingleton(Options.Create(new MailTesterOptions { HostAliases = ["mail.websupport.se"] }));
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor { HttpContext = http });
@@ -251,7 +253,8 @@ public sealed class MailTesterWidgetTests : BunitContext
 
     [Theory]
     [InlineData("imap.evil.example", "993", "is not one of our mail servers")]
-    [InlineData("imap.websupport.se", "22", "port 22 is not a mail port")]
+    [InlineData("imap.websupport.se", "22", "does not try port 22")]
+    [InlineData("imap.websupport.se", "465", "only tries ports 993, 143")]
     [InlineData("", "99x", "is not a port number")]
     public void AnUnknownHostOrPortIsRefusedWithoutAConnection(string host, string port, string reason)
     {

@@ -4,7 +4,6 @@ using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Components.Tester;
 
@@ -48,7 +47,6 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     [Inject] private IMailTester Tester { get; set; } = default!;
     [Inject] private MailServiceModel Model { get; set; } = default!;
-    [Inject] private IOptions<MailTesterOptions> TesterOptions { get; set; } = default!;
     [Inject] private IStringLocalizer<MailTesterWidget> Localizer { get; set; } = default!;
     [Inject] private IHttpContextAccessor HttpContextAccessor { get; set; } = default!;
 
@@ -89,7 +87,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
         var outgoing = _outgoing.ToEntered();
         if (!incoming.IsEmpty || !outgoing.IsEmpty)
         {
-            _check = SettingsComparison.Check(Model, TesterOptions.Value.HostAliases, incoming, outgoing);
+            _check = SettingsComparison.Check(Model, incoming, outgoing);
             if (_check.Refused)
             {
                 return;
@@ -246,7 +244,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     private string Describe(SettingsRefusal refusal) => T($"Refusal_{refusal.Kind}",
         T($"Direction_{refusal.Direction}"), refusal.Entered,
-        ModelServer(refusal.Direction).Host, string.Join(", ", SettingsComparison.AllowedPorts));
+        ModelServer(refusal.Direction).Host, string.Join(", ", SettingsComparison.AllowedPorts(Model, refusal.Direction)));
 
     /// <summary>The advanced part's inputs for one direction, as typed.</summary>
     private sealed class AdvancedFields

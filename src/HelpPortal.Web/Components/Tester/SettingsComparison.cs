@@ -48,34 +48,35 @@ public sealed record SettingsCheck(
 
 /// <summary>
 /// Compares a customer's own settings with the mail-service model and decides whether the tester may
-/// use them: only the configured hosts (or their aliases) and the four mail ports, so no input can point
-/// the portal at an arbitrary machine.
+/// use them. The decision is the model's own <see cref="MailServiceModel.MayTest"/> (the engine checks
+/// it again), so no input can point the portal at an arbitrary machine.
 /// </summary>
 public static class SettingsComparison
 {
-    public static IReadOnlyList<int> AllowedPorts { get; } = [993, 143, 465, 587];
-
-    public static SettingsCheck Check(MailServiceModel model, IEnumerable<string> aliases, EnteredServer incoming, EnteredServer outgoing)
+    public static SettingsCheck Check(MailServiceModel model, EnteredServer incoming, EnteredServer outgoing)
     {
-        var allowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { model.Incoming.Host, model.Outgoing.Host };
-        var aliasSet = new HashSet<string>(aliases.Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase);
-        allowedHosts.UnionWith(aliasSet);
-
         var differences = new List<SettingsDifference>();
         var refusals = new List<SettingsRefusal>();
-        var incomingServer = CheckOne(MailDirection.Incoming, model.Incoming, incoming, allowedHosts, aliasSet, differences, refusals);
-        var outgoingServer = CheckOne(MailDirection.Outgoing, model.Outgoing, outgoing, allowedHosts, aliasSet, differences, refusals);
+        var incomingServer = CheckOne(model, MailDirection.Incoming, incoming, differences, refusals);
+        var outgoingServer = CheckOne(model, MailDirection.Outgoing, outgoing, differences, refusals);
         return refusals.Count > 0
             ? new SettingsCheck(differences, refusals, null, null)
             : new SettingsCheck(differences, refusals, incomingServer, outgoingServer);
     }
 
+    /// <summary>The ports the tester tries for one direction, in the order a customer should read them.</summary>
+    public static IReadOnlyList<int> AllowedPorts(MailServiceModel model, MailDirection direction)
+    {
+        var (configured, standard) = direction == MailDirection.Incoming
+            ? (model.Incoming.Port, MailServiceModel.StandardImapPorts)
+            : (model.Outgoing.Port, MailServiceModel.StandardSmtpPorts);
+        return [.. standard.Prepend(configured).Distinct()];
+    }
+
     private static MailServer? CheckOne(
+        MailServiceModel model,
         MailDirection direction,
-        MailServer expected,
         EnteredServer entered,
-        HashSet<string> allowedHosts,
-        HashSet<string> aliases,
         List<SettingsDifference> differences,
         List<SettingsRefusal> refusals)
     {
@@ -84,16 +85,21 @@ public static class SettingsComparison
             return null;
         }
 
+        var (expected, protocol) = direction == MailDirection.Incoming
+            ? (model.Incoming, MailProtocol.Imap)
+            : (model.Outgoing, MailProtocol.Smtp);
+
         var host = expected.Host;
         if (!string.IsNullOrWhiteSpace(entered.Host))
         {
-            host = entered.Host.Trim().TrimEnd('.');
+            host = entered.Host.Trim().TrimEnd('.').ToLowerInvariant();
+            var known = model.MayTest(expected with { Host = host }, protocol);
             if (!host.Equals(expected.Host, StringComparison.OrdinalIgnoreCase))
             {
-                var kind = aliases.Contains(host) ? SettingKind.HostAlias : SettingKind.Host;
-                differences.Add(new(direction, kind, host, expected.Host));
+                var isAlias = known && model.Aliases.Any(alias => alias.Trim().TrimEnd('.').Equals(host, StringComparison.OrdinalIgnoreCase));
+                differences.Add(new(direction, isAlias ? SettingKind.HostAlias : SettingKind.Host, host, expected.Host));
             }
-            if (!allowedHosts.Contains(host))
+            if (!known)
             {
                 refusals.Add(new(direction, RefusalKind.UnknownHost, host));
             }
@@ -113,7 +119,7 @@ public static class SettingsComparison
                 {
                     differences.Add(new(direction, SettingKind.Port, Invariant(port), Invariant(expected.Port)));
                 }
-                if (!AllowedPorts.Contains(port))
+                if (!model.MayTest(expected with { Port = port }, protocol))
                 {
                     refusals.Add(new(direction, RefusalKind.PortNotAllowed, Invariant(port)));
                 }
@@ -126,7 +132,7 @@ public static class SettingsComparison
             differences.Add(new(direction, SettingKind.Security,
                 MailServiceModel.SecurityLabel(security), MailServiceModel.SecurityLabel(expected.Security)));
         }
-        return new MailServer(host.ToLowerInvariant(), port, security);
+        return new MailServer(host, port, security);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
