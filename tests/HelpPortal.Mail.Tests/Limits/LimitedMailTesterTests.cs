@@ -1,6 +1,6 @@
 using HelpPortal.Mail.Limits;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace HelpPortal.Mail.Tests.Limits;
 
@@ -12,7 +12,7 @@ public sealed class LimitedMailTesterTests
 
     private LimitedMailTester Create(int perClient = 5, int failedPerMailbox = 5, int concurrent = 20)
     {
-        var options = Options.Create(new MailTesterOptions
+        var options = MsOptions.Create(new MailTesterOptions
         {
             TestsPerClient = perClient,
             FailedSignInsPerMailbox = failedPerMailbox,
