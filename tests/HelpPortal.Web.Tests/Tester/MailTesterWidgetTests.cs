@@ -40,8 +40,8 @@ public sealed class MailTesterWidgetTests : BunitContext
 
     private static void Fill(IRenderedComponent<MailTesterWidget> cut, string email, string password, bool sendTest = false)
     {
-        cut.Find("input[type=email]").Change(email);
-        cut.Find("input[type=password]").Change(password);
+        cut.Find("input[type=email]").Input(email);
+        cut.Find("input[type=password]").Input(password);
         if (sendTest)
         {
             cut.Find("input[type=checkbox]").Change(true);
@@ -221,9 +221,9 @@ public sealed class MailTesterWidgetTests : BunitContext
     public void TheAdvancedPartNamesEveryDifferenceAndTestsWhatWasTyped()
     {
         var cut = RenderWidget();
-        cut.Find("fieldset[data-direction=incoming] input[inputmode=numeric]").Change("143");
+        cut.Find("fieldset[data-direction=incoming] input[inputmode=numeric]").Input("143");
         cut.Find("fieldset[data-direction=incoming] select").Change(nameof(MailSecurity.StartTls));
-        cut.Find("fieldset[data-direction=outgoing] input[type=text]:not([inputmode])").Change("mail.websupport.se");
+        cut.Find("fieldset[data-direction=outgoing] input[type=text]:not([inputmode])").Input("mail.websupport.se");
 
         Fill(cut, "anna@example.com", "pw");
 
@@ -242,7 +242,7 @@ public sealed class MailTesterWidgetTests : BunitContext
     public void TheAdvancedComparisonSpeaksSwedishOnASwedishPage()
     {
         var cut = RenderWidget("sv");
-        cut.Find("fieldset[data-direction=outgoing] input[inputmode=numeric]").Change("587");
+        cut.Find("fieldset[data-direction=outgoing] input[inputmode=numeric]").Input("587");
 
         Fill(cut, "anna@example.com", "pw");
 
@@ -259,8 +259,8 @@ public sealed class MailTesterWidgetTests : BunitContext
     public void AnUnknownHostOrPortIsRefusedWithoutAConnection(string host, string port, string reason)
     {
         var cut = RenderWidget();
-        cut.Find("fieldset[data-direction=incoming] input[type=text]:not([inputmode])").Change(host);
-        cut.Find("fieldset[data-direction=incoming] input[inputmode=numeric]").Change(port);
+        cut.Find("fieldset[data-direction=incoming] input[type=text]:not([inputmode])").Input(host);
+        cut.Find("fieldset[data-direction=incoming] input[inputmode=numeric]").Input(port);
 
         Fill(cut, "anna@example.com", "pw");
 
@@ -322,6 +322,39 @@ public sealed class MailTesterWidgetTests : BunitContext
 
         Assert.Contains("cannot see your own network", note);
         Assert.Contains("works here but your mail program still fails", note);
+    }
+
+    [Fact]
+    public void BeforeTheCircuitIsUpTheButtonWaitsAndNothingCanBeSent()
+    {
+        Services.AddSingleton<IMailTester>(_engine);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<MailTesterWidget>(p => p.Add(w => w.Lang, "en"));
+
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+        Assert.Equal("", cut.Find("input[type=password]").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public void AnEngineErrorSaysTheTestCouldNotFinishAndFreesTheForm()
+    {
+        var cut = RenderWidget(tester: new ThrowingTester());
+
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Contains("could not finish", cut.Find("[role=alert]").TextContent));
+        Assert.Empty(cut.FindAll("[data-verdict]"));
+        Assert.False(cut.Find("button[type=submit]").HasAttribute("disabled"));
+    }
+
+    private sealed class ThrowingTester : IMailTester
+    {
+        public async Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("engine broke");
+        }
     }
 
     private static string LabelOf(IRenderedComponent<MailTesterWidget> cut, string selector)

@@ -49,6 +49,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
     [Inject] private MailServiceModel Model { get; set; } = default!;
     [Inject] private IStringLocalizer<MailTesterWidget> Localizer { get; set; } = default!;
     [Inject] private IHttpContextAccessor HttpContextAccessor { get; set; } = default!;
+    [Inject] private ILogger<MailTesterWidget> Logger { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -113,8 +114,10 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
         {
             // The reader left the page; nobody is waiting for the verdict.
         }
-        catch (Exception) when (!_cancellation.IsCancellationRequested)
+        catch (Exception ex) when (!_cancellation.IsCancellationRequested)
         {
+            // The request is not logged: it holds the password.
+            Logger.LogError(ex, "The mail test ended with an unexpected error");
             _unfinished = true;
         }
         finally
