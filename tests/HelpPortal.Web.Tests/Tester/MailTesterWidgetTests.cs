@@ -357,6 +357,26 @@ public sealed class MailTesterWidgetTests : BunitContext
         }
     }
 
+    [Fact]
+    public void AStepThatNeverEndedIsNotLeftRunningUnderTheVerdict()
+    {
+        var cut = RenderWidget(tester: new HalfReportingTester());
+
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Equal("timeout", cut.Find("[data-verdict]").GetAttribute("data-diagnosis")));
+        Assert.Equal("skipped", cut.Find("[data-step=smtp-connect]").GetAttribute("data-status"));
+    }
+
+    private sealed class HalfReportingTester : IMailTester
+    {
+        public async Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken)
+        {
+            await Task.Run(() => onStep(new MailTestStep("smtp-connect", "SMTP", StepStatus.Running, TimeSpan.Zero)), cancellationToken);
+            return new MailTestResult(Diagnosis.Timeout, []);
+        }
+    }
+
     private static string LabelOf(IRenderedComponent<MailTesterWidget> cut, string selector)
     {
         var id = cut.Find(selector).Id;

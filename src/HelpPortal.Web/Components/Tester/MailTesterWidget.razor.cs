@@ -105,6 +105,14 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
             {
                 Upsert(step);
             }
+            // A step that started but never reported its end did not run to completion; never leave it spinning.
+            for (var i = 0; i < _steps.Count; i++)
+            {
+                if (_steps[i].Status == StepStatus.Running)
+                {
+                    _steps[i] = _steps[i] with { Status = StepStatus.Skipped };
+                }
+            }
             _diagnosis = result.Diagnosis;
             _limitReason = result.Diagnosis == Diagnosis.RateLimited ? result.FailedStepId : null;
             _serverReply = Redact(result.ServerReply, password);
