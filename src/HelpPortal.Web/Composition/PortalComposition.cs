@@ -1,4 +1,7 @@
+using HelpPortal.Articles;
 using HelpPortal.Web.Components;
+using HelpPortal.Web.Reader;
+using Microsoft.AspNetCore.Localization;
 
 namespace HelpPortal.Web.Composition;
 
@@ -6,6 +9,23 @@ internal static class PortalComposition
 {
     public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
     {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = ContentCatalog.Languages.Select(PortalLanguage.Culture).ToList();
+            options.DefaultRequestCulture = new RequestCulture(PortalLanguage.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // The path wins, then the remembered choice, then the browser; a query string never decides.
+            options.RequestCultureProviders =
+            [
+                new PathCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
+        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         return builder;
@@ -19,12 +39,29 @@ internal static class PortalComposition
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            if (PortalLanguage.FromPath(context.Request.Path.Value) is { } lang)
+            {
+                LanguageCookie.Remember(context, lang);
+            }
+            return next(context);
+        });
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
+        app.MapGet("/", (HttpContext context) =>
+            Results.Redirect(ReaderUrls.Home(LanguageCookie.PreferredLanguage(context))))
+            .ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", (HttpContext context, IContentCatalogSource catalogs) =>
+            Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
+        app.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
+        app.MapHealthChecks("/healthz");
         return app;
     }
 }
