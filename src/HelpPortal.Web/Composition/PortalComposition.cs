@@ -1,6 +1,8 @@
 using HelpPortal.Articles;
 using HelpPortal.Web.Components;
 using HelpPortal.Web.Reader;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
 namespace HelpPortal.Web.Composition;
@@ -39,6 +41,17 @@ internal static class PortalComposition
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // The re-executed 404 page still carries the original raw target.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null
+                && RawPath.HasDotSegment(context.Features.Get<IHttpRequestFeature>()?.RawTarget))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.Use((context, next) =>
         {
