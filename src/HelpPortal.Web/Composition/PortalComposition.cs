@@ -19,6 +19,7 @@ internal static class PortalComposition
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
         app.UseAntiforgery();
         return app;
     }
