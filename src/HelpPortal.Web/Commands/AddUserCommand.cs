@@ -12,7 +12,10 @@ internal static class AddUserCommand
 {
     private const string Usage = "usage: add-user EMAIL --role SupportLead|Editor [--role ...]  (password on one line of standard input)";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output)
+    public static Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output) =>
+        RunAsync(app.Services, args, input, output);
+
+    public static async Task<int> RunAsync(IServiceProvider rootServices, string[] args, TextReader input, TextWriter output)
     {
         if (!TryParse(args, out var email, out var roles, out var problem))
         {
@@ -27,7 +30,7 @@ internal static class AddUserCommand
             return 1;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = rootServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await PortalStoreInitializer.InitializeAsync(services, CancellationToken.None);
         var users = services.GetRequiredService<UserManager<StaffUser>>();

@@ -5,7 +5,7 @@ using HelpPortal.Feedback;
 namespace HelpPortal.Web.Components.Pages.Admin.Shared;
 
 /// <summary>The dashboard's filters, read from the query string; unknown values fall back to the defaults.</summary>
-internal sealed record FeedbackFilter(string Period, string? Lang, string? Category, string Revision)
+public sealed record FeedbackFilter(string Period, string? Lang, string? Category, string Revision)
 {
     public const string AllRevisions = "all";
     public const string CurrentRevision = "current";
@@ -34,13 +34,13 @@ internal sealed record FeedbackFilter(string Period, string? Lang, string? Categ
 }
 
 /// <summary>One period slice of an article's trend.</summary>
-internal sealed record TrendPoint(DateOnly Start, int Yes, int No)
+public sealed record TrendPoint(DateOnly Start, int Yes, int No)
 {
     public int Total => Yes + No;
 }
 
 /// <summary>One dashboard row: an article in one language.</summary>
-internal sealed record FeedbackRow(string Lang, string Slug, string Title, int Yes, int No, IReadOnlyList<TrendPoint> Trend)
+public sealed record FeedbackRow(string Lang, string Slug, string Title, int Yes, int No, IReadOnlyList<TrendPoint> Trend)
 {
     public int Votes => Yes + No;
     public double? HelpfulPercent => VoteStatistics.HelpfulPercent(Yes, Votes);
