@@ -2,6 +2,7 @@ using HelpPortal.Articles;
 using HelpPortal.Feedback;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace HelpPortal.Web.Components.Feedback;
@@ -16,7 +17,7 @@ internal static class VoteEndpoint
     private const long MaxBodyBytes = 16 * 1024;
 
     public static async Task<IResult> HandleAsync(
-        string lang, string slug, HttpContext http, IAntiforgery antiforgery, IContentCatalogSource catalog,
+        string lang, string slug, HttpContext http, IAntiforgery antiforgery, [FromServices] IContentCatalogSource catalog,
         VoteStore votes, VisitorCookie visitors, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)

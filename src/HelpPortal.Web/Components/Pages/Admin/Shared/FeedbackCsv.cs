@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HelpPortal.Web.Components.Pages.Admin.Shared;
 
@@ -10,7 +11,7 @@ internal static class FeedbackCsvEndpoint
 {
     public static async Task<IResult> HandleAsync(
         string? period, string? lang, string? category, string? revision,
-        VoteStore votes, IContentCatalogSource catalog, TimeProvider time, CancellationToken cancellationToken)
+        [FromServices] VoteStore votes, [FromServices] IContentCatalogSource catalog, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var filter = FeedbackFilter.From(period, lang, category, revision);
         var rows = await FeedbackReport.LoadAsync(votes, catalog.Current, filter, time.GetUtcNow().UtcDateTime, cancellationToken);
