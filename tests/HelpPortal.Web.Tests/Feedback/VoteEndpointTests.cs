@@ -119,13 +119,15 @@ public sealed class VoteEndpointTests
         var form = FeedbackPortal.HiddenFields(page);
         form["helpful"] = "yes";
 
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            statuses.Add((await client.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(form))).StatusCode);
+            responses.Add(await client.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(form)));
         }
+        var statuses = responses.Select(r => r.StatusCode).ToList();
 
         Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.SeeOther, HttpStatusCode.SeeOther, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("Too many requests", await responses[3].Content.ReadAsStringAsync());
         Assert.Equal((1, 0), await portal.CountAsync("en", "troubleshooting-email"));
     }
 }
