@@ -58,3 +58,34 @@ public sealed class StoreTests
     public void TheWilsonLowerBoundRewardsMoreEvidence(int yes, int total, double expected) =>
         Assert.Equal(expected, VoteStatistics.WilsonLowerBound(yes, total), tolerance: 0.0005);
 }
+
+public sealed class StoreHealthTests
+{
+    [Fact]
+    public async Task TheHealthCheckIsHealthyWhenTheStoreAnswers()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        var result = await new PortalStoreHealthCheck(store).CheckHealthAsync(new());
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Status);
+    }
+
+    [Fact]
+    public async Task TheHealthCheckIsUnhealthyWhenTheFileCannotBeOpened()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PortalDbContext>();
+        options.UsePortalStore(DatabaseProvider.Sqlite, $"Data Source={Guid.NewGuid():N}.db;Mode=ReadOnly", Path.GetTempPath());
+        var factory = new SingleOptionsFactory(options.Options);
+
+        var result = await new PortalStoreHealthCheck(factory).CheckHealthAsync(new());
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
+    }
+
+    private sealed class SingleOptionsFactory(Microsoft.EntityFrameworkCore.DbContextOptions<PortalDbContext> options)
+        : Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => new(options);
+    }
+}

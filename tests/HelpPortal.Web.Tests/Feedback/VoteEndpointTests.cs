@@ -40,6 +40,9 @@ public sealed class VoteEndpointTests
         Assert.Equal("rev1", vote.Revision);
         var comment = Assert.Single(await votes.GetCommentsAsync(new VoteFilter(), 10, default));
         Assert.Equal("The port\nis wrong", comment.Comment);
+        // The visitor cookie and the token are protected with keys kept in the store, so they survive a restart.
+        using var scope = portal.Services.CreateScope();
+        Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<PortalDbContext>().DataProtectionKeys);
     }
 
     [Fact]
