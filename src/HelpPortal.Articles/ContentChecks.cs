@@ -1,0 +1,163 @@
+namespace HelpPortal.Articles;
+
+/// <summary>
+/// The checks that need more than one file: categories, related and translated articles, internal links and
+/// anchors, images, and translations that drift apart. Each finding is reported at the line that causes it.
+/// </summary>
+internal static class ContentChecks
+{
+    /// <summary>Translations updated further apart than this are probably out of step.</summary>
+    public const int StaleTranslationDays = 180;
+
+    public static void Run(List<ParsedArticle> articles, List<Category> categories, ContentLoadOptions options, List<ContentError> errors)
+    {
+        var categoryIds = categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var bySlug = articles
+            .GroupBy(a => (a.Lang, a.Slug))
+            .ToDictionary(g => g.Key, g => g.First());
+
+        ReportDuplicateSlugs(articles, errors);
+        foreach (var article in articles)
+        {
+            var fm = article.FrontMatter;
+            foreach (var id in fm.Categories.Where(id => !categoryIds.Contains(id)))
+            {
+                errors.Add(new ContentError(article.Path, fm.LineOf("categories"), $"unknown category '{id}' (not in categories.yaml)"));
+            }
+            foreach (var slug in fm.Related.Where(s => Slugs.IsValid(s) && !bySlug.ContainsKey((article.Lang, s))))
+            {
+                errors.Add(new ContentError(article.Path, fm.LineOf("related"), $"related article '{slug}' does not exist in articles/{article.Lang}/"));
+            }
+            CheckTranslations(article, bySlug, errors);
+            CheckLinks(article, bySlug, categoryIds, options, errors);
+            MailLiterals.Check(article, options.Placeholders, errors);
+        }
+    }
+
+    private static void ReportDuplicateSlugs(List<ParsedArticle> articles, List<ContentError> errors)
+    {
+        // Case-folded, because a case-insensitive file system or URL would make these the same article.
+        foreach (var group in articles.GroupBy(a => (a.Lang, Slug: a.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
+        {
+            foreach (var article in group)
+            {
+                var others = string.Join(", ", group.Where(a => a != article).Select(a => a.Path));
+                errors.Add(new ContentError(article.Path, 0, $"duplicate slug '{group.Key.Slug}' (also {others})"));
+            }
+        }
+    }
+
+    private static void CheckTranslations(ParsedArticle article, Dictionary<(string, string), ParsedArticle> bySlug, List<ContentError> errors)
+    {
+        var fm = article.FrontMatter;
+        foreach (var lang in ContentCatalog.Languages.Where(l => l != article.Lang))
+        {
+            if (!fm.Translations.TryGetValue(lang, out var slug))
+            {
+                errors.Add(new ContentError(article.Path, fm.LineOf("translations"), $"no '{lang}' translation", ContentSeverity.Warning));
+                continue;
+            }
+            if (!bySlug.TryGetValue((lang, slug), out var translation))
+            {
+                errors.Add(new ContentError(article.Path, fm.LineOf("translations"), $"translation '{slug}' does not exist in articles/{lang}/"));
+                continue;
+            }
+            if (fm.Updated is { } mine && translation.FrontMatter.Updated is { } theirs
+                && theirs.DayNumber - mine.DayNumber > StaleTranslationDays)
+            {
+                errors.Add(new ContentError(article.Path, fm.LineOf("updated"),
+                    $"updated {theirs.DayNumber - mine.DayNumber} days before its translation {translation.Path}; it may be out of date",
+                    ContentSeverity.Warning));
+            }
+        }
+    }
+
+    private static void CheckLinks(
+        ParsedArticle article, Dictionary<(string, string), ParsedArticle> bySlug, HashSet<string> categoryIds,
+        ContentLoadOptions options, List<ContentError> errors)
+    {
+        foreach (var link in article.Links)
+        {
+            var url = link.Url.Trim();
+            if (link.IsImage)
+            {
+                CheckImage(article, link, url, options, errors);
+                continue;
+            }
+            if (url.StartsWith('#'))
+            {
+                var anchor = Uri.UnescapeDataString(url[1..]);
+                if (anchor.Length > 0 && !article.Anchors.Contains(anchor))
+                {
+                    errors.Add(new ContentError(article.Path, link.Line, $"link to '#{anchor}': no heading with that id in this article"));
+                }
+                continue;
+            }
+            if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var (pathPart, anchorPart) = SplitAnchor(url);
+            var segments = pathPart.Trim('/').Split('/');
+            if (segments.Length == 3 && ContentCatalog.IsLanguage(segments[0]) && segments[1] == "articles")
+            {
+                if (!bySlug.TryGetValue((segments[0], segments[2]), out var target))
+                {
+                    errors.Add(new ContentError(article.Path, link.Line, $"link to '{url}': no article '{segments[2]}' in articles/{segments[0]}/"));
+                }
+                else if (anchorPart is { Length: > 0 } anchor && !target.Anchors.Contains(anchor))
+                {
+                    errors.Add(new ContentError(article.Path, link.Line, $"link to '{url}': {target.Path} has no heading with id '{anchor}'"));
+                }
+            }
+            else if (segments.Length == 3 && ContentCatalog.IsLanguage(segments[0]) && segments[1] == "categories" && !categoryIds.Contains(segments[2]))
+            {
+                errors.Add(new ContentError(article.Path, link.Line, $"link to '{url}': no category '{segments[2]}'"));
+            }
+            else if (segments.Length >= 2 && ContentCatalog.IsLanguage(segments[0]) && segments[1] == "articles")
+            {
+                errors.Add(new ContentError(article.Path, link.Line, $"link to '{url}': article links look like /{segments[0]}/articles/slug"));
+            }
+        }
+    }
+
+    private static void CheckImage(ParsedArticle article, BodyLink link, string url, ContentLoadOptions options, List<ContentError> errors)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "data")
+        {
+            return;
+        }
+        var (pathPart, _) = SplitAnchor(url.Split('?')[0]);
+        var relative = Uri.UnescapeDataString(pathPart);
+        var candidates = new List<string>();
+        if (relative.StartsWith('/'))
+        {
+            if (options.AssetsPath is null)
+            {
+                return;
+            }
+            candidates.Add(Path.Combine(options.AssetsPath, relative.TrimStart('/')));
+        }
+        else
+        {
+            var articleDir = Path.GetDirectoryName(Path.Combine(options.ContentPath, article.Path))!;
+            candidates.Add(Path.Combine(articleDir, relative));
+            if (options.AssetsPath is not null)
+            {
+                candidates.Add(Path.Combine(options.AssetsPath, relative));
+            }
+        }
+        if (!candidates.Any(File.Exists))
+        {
+            var where = options.AssetsPath is null ? "next to the article" : "in the assets folder or next to the article";
+            errors.Add(new ContentError(article.Path, link.Line, $"image '{url}' does not exist {where}"));
+        }
+    }
+
+    private static (string Path, string? Anchor) SplitAnchor(string url)
+    {
+        var hash = url.IndexOf('#');
+        return hash < 0 ? (url, null) : (url[..hash], Uri.UnescapeDataString(url[(hash + 1)..]));
+    }
+}
