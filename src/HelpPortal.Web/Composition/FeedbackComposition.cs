@@ -1,14 +1,90 @@
+using System.Threading.RateLimiting;
+using HelpPortal.Feedback;
+using HelpPortal.Web.Components.Feedback;
+using HelpPortal.Web.Components.Pages.Account;
+using HelpPortal.Web.Components.Pages.Admin.Shared;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 namespace HelpPortal.Web.Composition;
 
 internal static class FeedbackComposition
 {
+    /// <summary>The rate-limiting policy on every public feedback write.</summary>
+    public const string VotesRateLimitPolicy = "feedback-votes";
+
     public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+
+        // Read the settings when the first context is built, so test hosts and environment variables win.
+        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            options.UsePortalStore(
+                PortalStore.ParseProvider(configuration[PortalStore.ProviderKey]),
+                configuration.GetConnectionString(PortalStore.ConnectionStringName),
+                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+        });
+        services.AddHostedService<PortalStoreInitializer>();
+        services.AddHealthChecks().AddCheck<PortalStoreHealthCheck>("store");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VoteStore>();
+        services.AddSingleton<ISearchLog, SearchLog>();
+        services.AddSingleton<ITesterRunLog, TesterRunLog>();
+
+        // Keys in the store: sign-ins, antiforgery tokens and visitor cookies survive restarts and are shared.
+        services.AddDataProtection().SetApplicationName("HelpPortal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddOptions<FeedbackOptions>()
+            .BindConfiguration(FeedbackOptions.SectionName)
+            .Validate(o => o.VotesPerClientPerMinute > 0, $"{FeedbackOptions.SectionName}:VotesPerClientPerMinute must be a positive number.")
+            .ValidateOnStart();
+        services.AddSingleton<VisitorCookie>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(VotesRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.VotesPerClientPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.AddStaffIdentity();
         return builder;
+    }
+
+    /// <summary>Authentication, authorization and rate limiting: call after routing, before <c>UseAntiforgery</c>.</summary>
+    public static WebApplication UseFeedback(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 
     public static WebApplication MapFeedback(this WebApplication app)
     {
+        app.MapPost("/{lang}/articles/{slug}/feedback", VoteEndpoint.HandleAsync)
+            .DisableAntiforgery() // validated inside, so a missing token gets a 400 with a reason
+            .RequireRateLimiting(VotesRateLimitPolicy);
+        app.MapGet("/admin/feedback.csv", FeedbackCsvEndpoint.HandleAsync)
+            .RequireAuthorization(StaffRoles.SupportLead);
+        app.MapPost("/account/logout", StaffIdentity.SignOutAsync);
         return app;
     }
+}
+
+/// <summary>The <c>Feedback</c> section of the configuration.</summary>
+internal sealed class FeedbackOptions
+{
+    public const string SectionName = "Feedback";
+
+    public int VotesPerClientPerMinute { get; set; } = 20;
 }

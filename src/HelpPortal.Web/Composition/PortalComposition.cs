@@ -48,6 +48,7 @@ internal static class PortalComposition
             }
             return next(context);
         });
+        app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
         app.UseAntiforgery();
         return app;
     }

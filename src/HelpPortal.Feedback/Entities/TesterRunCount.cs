@@ -1,0 +1,9 @@
+namespace HelpPortal.Feedback;
+
+/// <summary>How many mail-tester runs ended with one diagnosis on one (UTC) day.</summary>
+public sealed class TesterRunCount
+{
+    public DateOnly Day { get; set; }
+    public required string Diagnosis { get; set; }
+    public int Count { get; set; }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Feedback;
+
+/// <summary>The portal's store: votes, search log, tester counts, staff accounts and Data Protection keys.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<SearchQuery> SearchQueries => Set<SearchQuery>();
+    public DbSet<TesterRunCount> TesterRunCounts => Set<TesterRunCount>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}

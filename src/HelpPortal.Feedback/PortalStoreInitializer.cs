@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace HelpPortal.Feedback;
+
+/// <summary>
+/// Brings the store up to date before the server takes requests: migrations, then the staff roles.
+/// Registered as a hosted service, which the host starts before the web server.
+/// </summary>
+public sealed class PortalStoreInitializer(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await InitializeAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Migrates the store and creates the roles that do not exist yet.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        await PortalStore.MigrateAsync(db, cancellationToken);
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded && !await roles.RoleExistsAsync(role))
+                {
+                    throw new InvalidOperationException($"Could not create the role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Healthy when the store answers a query.</summary>
+public sealed class PortalStoreHealthCheck(IDbContextFactory<PortalDbContext> contexts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The store does not answer.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The store does not answer.", e);
+        }
+    }
+}

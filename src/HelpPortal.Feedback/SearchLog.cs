@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Feedback;
+
+/// <summary>The search log over the store.</summary>
+public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time) : ISearchLog
+{
+    public const int MaxQueryLength = 200;
+    private const int ReportSize = 50;
+
+    public async Task<long> RecordSearchAsync(string normalizedQuery, string lang, int resultCount, CancellationToken cancellationToken)
+    {
+        var query = normalizedQuery.Length > MaxQueryLength ? normalizedQuery[..MaxQueryLength] : normalizedQuery;
+        var row = new SearchQuery { Query = query, Lang = lang, ResultCount = resultCount, SearchedUtc = time.GetUtcNow().UtcDateTime };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.SearchQueries.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.Id;
+    }
+
+    public async Task RecordOpenedAsync(long searchId, string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SearchQueries.Where(q => q.Id == searchId)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.OpenedSlug, slug), cancellationToken);
+    }
+
+    public async Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
+        if (lang is not null)
+        {
+            rows = rows.Where(q => q.Lang == lang);
+        }
+        var groups = await rows
+            .GroupBy(q => new { q.Query, q.Lang })
+            .Select(g => new
+            {
+                g.Key.Query,
+                g.Key.Lang,
+                Count = g.Count(),
+                NoResults = g.Count(q => q.ResultCount == 0),
+                Opened = g.Count(q => q.OpenedSlug != null),
+            })
+            .ToListAsync(cancellationToken);
+
+        static List<QueryCount> Top(IEnumerable<(string Query, string Lang, int Count)> items) => items
+            .Where(i => i.Count > 0)
+            .OrderByDescending(i => i.Count).ThenBy(i => i.Query, StringComparer.Ordinal)
+            .Take(ReportSize)
+            .Select(i => new QueryCount(i.Query, i.Lang, i.Count))
+            .ToList();
+
+        return new SearchLogReport(
+            Top(groups.Select(g => (g.Query, g.Lang, g.Count))),
+            Top(groups.Select(g => (g.Query, g.Lang, g.NoResults))),
+            Top(groups.Where(g => g.Opened == 0).Select(g => (g.Query, g.Lang, g.Count - g.NoResults))));
+    }
+}
