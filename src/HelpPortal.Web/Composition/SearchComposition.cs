@@ -3,7 +3,6 @@ using HelpPortal.Articles.Search;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Components.Search;
 using HelpPortal.Web.Reader;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpPortal.Web.Composition;
 
@@ -13,7 +12,6 @@ internal static class SearchComposition
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchService>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         // Registered after the catalog's hosted service, so the first index is built from the loaded content.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchService>());
         return builder;
@@ -33,13 +31,13 @@ internal static class SearchComposition
             return Results.Ok(items);
         }).ExcludeFromDescription();
 
-        app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
         {
             if (!ContentCatalog.IsLanguage(lang) || !ReaderUrls.IsSlug(slug))
             {
                 return Results.BadRequest("lang must be en or sv and slug an article slug ([a-z0-9-]+).");
             }
-            if (sid is > 0 && context.RequestServices.GetService<ISearchLog>() is { } log)
+            if (sid is > 0)
             {
                 await log.RecordOpenedAsync(sid.Value, slug!, cancellationToken);
             }
