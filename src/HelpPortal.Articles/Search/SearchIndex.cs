@@ -155,10 +155,17 @@ public sealed class SearchIndex : IDisposable
         List<SearchHit> hits, HashSet<long> seen, bool folded)
     {
         using var command = connection.CreateCommand();
+        // Rank first, then build snippets for the few rows kept: SQLite would otherwise compute a snippet
+        // for every matching row before sorting, which dominates the cost on a large corpus.
         command.CommandText = $"""
-            SELECT rowid, snippet({table}, -1, char(57344), char(57345), '…', 24)
-            FROM {table} WHERE {table} MATCH $q AND lang = $lang
-            ORDER BY {string.Format(Rank, table)}, updated DESC LIMIT $limit
+            WITH top AS (
+                SELECT rowid AS id, {string.Format(Rank, table)} AS score, updated
+                FROM {table} WHERE {table} MATCH $q AND lang = $lang
+                ORDER BY score, updated DESC LIMIT $limit)
+            SELECT top.id, snippet({table}, -1, char(57344), char(57345), '…', 24)
+            FROM top JOIN {table} ON {table}.rowid = top.id
+            WHERE {table} MATCH $q
+            ORDER BY top.score, top.updated DESC
             """;
         command.Parameters.AddWithValue("$q", fts);
         command.Parameters.AddWithValue("$lang", lang);
