@@ -1,14 +1,52 @@
+using HelpPortal.Articles;
+using HelpPortal.Articles.Search;
+using HelpPortal.Feedback;
+using HelpPortal.Web.Components.Search;
+using HelpPortal.Web.Reader;
+
 namespace HelpPortal.Web.Composition;
 
 internal static class SearchComposition
 {
+    /// <summary>The FTS5 index over the catalog, built at start and rebuilt on every content reload.</summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SearchService>();
+        // Registered after the catalog's hosted service, so the first index is built from the loaded content.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchService>());
         return builder;
     }
 
+    /// <summary>As-you-type suggestions (JSON) and the redirect that records which result was opened.</summary>
     public static WebApplication MapSearch(this WebApplication app)
     {
+        app.MapGet("/{lang}/search/suggest", (string lang, string? q, SearchService search) =>
+        {
+            if (!ContentCatalog.IsLanguage(lang))
+            {
+                return Results.NotFound();
+            }
+            var items = search.Suggest(q, lang)
+                .Select(s => new SuggestionItem(s.Title, ReaderUrls.Article(s.Lang, s.Slug)));
+            return Results.Ok(items);
+        }).ExcludeFromDescription();
+
+        app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
+        {
+            if (!ContentCatalog.IsLanguage(lang) || !ReaderUrls.IsSlug(slug))
+            {
+                return Results.BadRequest("lang must be en or sv and slug an article slug ([a-z0-9-]+).");
+            }
+            if (sid is > 0)
+            {
+                await log.RecordOpenedAsync(sid.Value, slug!, cancellationToken);
+            }
+            // Only ever to an article path built here, so the link cannot be turned into an open redirect.
+            return Results.Redirect(ReaderUrls.Article(lang, slug!));
+        }).ExcludeFromDescription();
         return app;
     }
 }
+
+/// <summary>One as-you-type suggestion as the search box script receives it.</summary>
+internal sealed record SuggestionItem(string Title, string Url);

@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace HelpPortal.Articles.Search;
+
+/// <summary>
+/// An SQLite FTS5 index of one catalog version's published articles, in a private in-memory database.
+/// Immutable once built; searches may run concurrently. Two tables hold the same rows: <c>docs</c> keeps
+/// å, ä, ö as themselves, <c>docs_folded</c> ignores diacritics and is only asked after the exact pass.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    // bm25 weights per column: title, headings, tags, body.
+    private const string Rank = "bm25({0}, 10.0, 5.0, 3.0, 1.0)";
+    // Private-use characters mark the matches inside snippets, so the text can be escaped before <mark> goes in.
+    private const char MarkOpen = '\uE000';
+    private const char MarkClose = '\uE001';
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection _keeper;
+    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly Article[] _articles;
+    private int _users = 1;
+
+    private SearchIndex(string connectionString, SqliteConnection keeper, Article[] articles, TypoCorrector corrector, long catalogVersion)
+    {
+        _connectionString = connectionString;
+        _keeper = keeper;
+        _articles = articles;
+        Corrector = corrector;
+        CatalogVersion = catalogVersion;
+    }
+
+    public long CatalogVersion { get; }
+    public int Count => _articles.Length;
+    public TypoCorrector Corrector { get; }
+
+    /// <summary>Builds the index of <paramref name="catalog"/>'s published articles (drafts are never indexed).</summary>
+    public static SearchIndex Build(ContentCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        var articles = catalog.AllArticles.Where(a => !a.Draft)
+            .OrderBy(a => a.Lang, StringComparer.Ordinal).ThenBy(a => a.Slug, StringComparer.Ordinal)
+            .ToArray();
+        // A named shared-cache memory database lives as long as one connection to it is open (the keeper);
+        // pooling is off so that closing the last connection really frees it.
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"file:search-{Guid.NewGuid():N}?mode=memory&cache=shared",
+            Pooling = false,
+        }.ToString();
+        var keeper = new SqliteConnection(connectionString);
+        keeper.Open();
+        try
+        {
+            Fill(keeper, articles, cancellationToken);
+            var corrector = new TypoCorrector(ReadVocabulary(keeper));
+            return new SearchIndex(connectionString, keeper, articles, corrector, catalog.Version);
+        }
+        catch
+        {
+            keeper.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes a share of the index for one search; false once it has been retired and closed.</summary>
+    internal bool TryAcquire()
+    {
+        for (var users = Volatile.Read(ref _users); users > 0; users = Volatile.Read(ref _users))
+        {
+            if (Interlocked.CompareExchange(ref _users, users + 1, users) == users)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Gives a share back; the last one out closes the database.</summary>
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _users) == 0)
+        {
+            while (_idle.TryTake(out var connection))
+            {
+                connection.Dispose();
+            }
+            _keeper.Dispose();
+        }
+    }
+
+    /// <summary>Retires the index: it closes when the last running search finishes.</summary>
+    public void Dispose() => Release();
+
+    /// <summary>Matches in <paramref name="lang"/>; see <see cref="SearchService"/> for corrections and fallback.</summary>
+    internal List<SearchHit> Find(IReadOnlyList<QueryWord> words, string lang, int limit, bool foldedPass)
+    {
+        var connection = Rent();
+        try
+        {
+            var hits = new List<SearchHit>();
+            var seen = new HashSet<long>();
+            foreach (var any in new[] { false, true })
+            {
+                // All words first; only when that finds nothing, any of them (bm25 still favours more words).
+                if (any && (hits.Count > 0 || words.Count < 2))
+                {
+                    break;
+                }
+                var fts = QueryText.ToFts(words, any);
+                Query(connection, "docs", fts, lang, limit - hits.Count, hits, seen, folded: false);
+                if (foldedPass && hits.Count < limit)
+                {
+                    Query(connection, "docs_folded", fts, lang, limit - hits.Count, hits, seen, folded: true);
+                }
+            }
+            return hits;
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    /// <summary>Titles whose article matches the words, the last one as a prefix.</summary>
+    internal List<SearchSuggestion> Suggest(IReadOnlyList<QueryWord> words, string lang, int limit)
+    {
+        var connection = Rent();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT rowid FROM docs WHERE docs MATCH $q AND lang = $lang
+                ORDER BY {string.Format(Rank, "docs")}, updated DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$q", QueryText.ToFts(words, prefixLast: true));
+            command.Parameters.AddWithValue("$lang", lang);
+            command.Parameters.AddWithValue("$limit", limit);
+            var suggestions = new List<SearchSuggestion>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var article = _articles[reader.GetInt64(0) - 1];
+                suggestions.Add(new SearchSuggestion(article.Lang, article.Slug, article.Title));
+            }
+            return suggestions;
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    private void Query(SqliteConnection connection, string table, string fts, string lang, int take,
+        List<SearchHit> hits, HashSet<long> seen, bool folded)
+    {
+        using var command = connection.CreateCommand();
+        // Rank first, then build snippets for the few rows kept: SQLite would otherwise compute a snippet
+        // for every matching row before sorting, which dominates the cost on a large corpus.
+        command.CommandText = $"""
+            WITH top AS (
+                SELECT rowid AS id, {string.Format(Rank, table)} AS score, updated
+                FROM {table} WHERE {table} MATCH $q AND lang = $lang
+                ORDER BY score, updated DESC LIMIT $limit)
+            SELECT top.id, snippet({table}, -1, char(57344), char(57345), '…', 24)
+            FROM top JOIN {table} ON {table}.rowid = top.id
+            WHERE {table} MATCH $q
+            ORDER BY top.score, top.updated DESC
+            """;
+        command.Parameters.AddWithValue("$q", fts);
+        command.Parameters.AddWithValue("$lang", lang);
+        // Rows an earlier pass already returned are skipped, so ask for that many more.
+        command.Parameters.AddWithValue("$limit", take + seen.Count);
+        using var reader = command.ExecuteReader();
+        var added = 0;
+        while (added < take && reader.Read())
+        {
+            var rowid = reader.GetInt64(0);
+            if (seen.Add(rowid))
+            {
+                hits.Add(new SearchHit(_articles[rowid - 1], Highlight(reader.GetString(1)), folded));
+                added++;
+            }
+        }
+    }
+
+    /// <summary>Escapes the snippet, then turns the match markers into <c>&lt;mark&gt;</c>.</summary>
+    internal static string Highlight(string snippet) => Escape(snippet)
+        .Replace(MarkOpen.ToString(), "<mark>", StringComparison.Ordinal)
+        .Replace(MarkClose.ToString(), "</mark>", StringComparison.Ordinal);
+
+    // Only the characters that mean something in HTML; å, ä, ö stay readable in the page source.
+    private static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
+
+    private SqliteConnection Rent()
+    {
+        if (_idle.TryTake(out var connection))
+        {
+            return connection;
+        }
+        connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Return(SqliteConnection connection)
+    {
+        if (Volatile.Read(ref _users) > 0)
+        {
+            _idle.Add(connection);
+        }
+        else
+        {
+            connection.Dispose();
+        }
+    }
+
+    private static void Fill(SqliteConnection connection, Article[] articles, CancellationToken cancellationToken)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE VIRTUAL TABLE docs USING fts5(title, headings, tags, body, lang UNINDEXED, updated UNINDEXED,
+                    tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE docs_folded USING fts5(title, headings, tags, body, lang UNINDEXED, updated UNINDEXED,
+                    tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
+                """;
+            create.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO docs (rowid, title, headings, tags, body, lang, updated) VALUES ($id, $title, $headings, $tags, $body, $lang, $updated);
+            INSERT INTO docs_folded (rowid, title, headings, tags, body, lang, updated) VALUES ($id, $title, $headings, $tags, $body, $lang, $updated);
+            """;
+        var parameters = new[] { "$id", "$title", "$headings", "$tags", "$body", "$lang", "$updated" }
+            .ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
+        for (var i = 0; i < articles.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var article = articles[i];
+            parameters["$id"].Value = i + 1;
+            parameters["$title"].Value = Clean(article.Title);
+            parameters["$headings"].Value = Clean(string.Join(" · ", article.Headings.Select(h => h.Text)));
+            parameters["$tags"].Value = Clean(string.Join(' ', article.Tags));
+            parameters["$body"].Value = Clean(article.Summary + "\n" + article.PlainText);
+            parameters["$lang"].Value = article.Lang;
+            parameters["$updated"].Value = article.Updated.DayNumber;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private static Dictionary<string, int> ReadVocabulary(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM vocab";
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            terms[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        return terms;
+    }
+
+    // The snippet markers must not occur in the text itself.
+    private static string Clean(string text) => text.Replace(MarkOpen, ' ').Replace(MarkClose, ' ');
+}

@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HelpPortal.Articles.Search;
+
+/// <summary>
+/// Holds the search index of the current catalog. On every catalog change a new index is built in the
+/// background and swapped in with one reference exchange; a search holds a share of the index it started
+/// with, so an index is closed only after its last search finished and no reader sees a half-built one.
+/// </summary>
+public sealed class SearchService : IHostedService, IDisposable
+{
+    public const int DefaultLimit = 20;
+    public const int SuggestionLimit = 8;
+
+    private readonly IContentCatalogSource _catalogs;
+    private readonly ILogger<SearchService> _logger;
+    private readonly SemaphoreSlim _rebuildGate = new(1, 1);
+    private readonly Lock _firstBuild = new();
+    private SearchIndex? _index;
+
+    public SearchService(IContentCatalogSource catalogs, ILogger<SearchService> logger)
+    {
+        _catalogs = catalogs;
+        _logger = logger;
+        _catalogs.Changed += OnCatalogChanged;
+    }
+
+    /// <summary>The catalog version the current index was built from.</summary>
+    public long IndexedVersion => Index.CatalogVersion;
+
+    /// <summary>Raised after a new index has been swapped in (tests wait on it).</summary>
+    public event Action<long>? Swapped;
+
+    private SearchIndex Index
+    {
+        get
+        {
+            if (Volatile.Read(ref _index) is { } index)
+            {
+                return index;
+            }
+            lock (_firstBuild)
+            {
+                return _index ??= SearchIndex.Build(_catalogs.Current);
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Index;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Searches published articles in <paramref name="lang"/>; when that language has no hit, the other
+    /// languages are searched and the result says so. Unknown words of four letters or more are replaced
+    /// by their nearest indexed term, and the result carries the corrected query.
+    /// </summary>
+    public SearchResult Search(string? query, string lang, int limit = DefaultLimit)
+    {
+        var words = QueryText.Parse(query);
+        if (words.Count == 0)
+        {
+            return SearchResult.Empty(lang);
+        }
+        var normalized = QueryText.Normalize(words);
+        return WithIndex(index =>
+        {
+            var searched = Correct(index.Corrector, words);
+            var corrected = QueryText.Normalize(searched) is var text && text != normalized ? text : null;
+            // A reader who typed å, ä or ö meant them; only a query without diacritics also searches folded text.
+            var foldedPass = !searched.Any(w => w.Tokens.Any(QueryText.HasDiacritics));
+            var hits = index.Find(searched, lang, limit, foldedPass);
+            if (hits.Count > 0)
+            {
+                return new SearchResult(normalized, corrected, lang, false, hits);
+            }
+            foreach (var other in ContentCatalog.Languages.Where(l => l != lang))
+            {
+                hits = index.Find(searched, other, limit, foldedPass);
+                if (hits.Count > 0)
+                {
+                    return new SearchResult(normalized, corrected, other, true, hits);
+                }
+            }
+            return new SearchResult(normalized, corrected, lang, false, []);
+        });
+    }
+
+    /// <summary>Article titles for as-you-type suggestions; the last word counts as a prefix.</summary>
+    public IReadOnlyList<SearchSuggestion> Suggest(string? query, string lang, int limit = SuggestionLimit)
+    {
+        var words = QueryText.Parse(query);
+        return words.Count == 0 ? [] : WithIndex(index => index.Suggest(words, lang, limit));
+    }
+
+    /// <summary>Builds the index of <paramref name="catalog"/> and swaps it in; concurrent calls run one at a time.</summary>
+    public async Task RebuildAsync(ContentCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        await _rebuildGate.WaitAsync(cancellationToken);
+        try
+        {
+            // A newer catalog may already be indexed if changes came in quick succession.
+            if (Volatile.Read(ref _index) is { } current && current.CatalogVersion > catalog.Version)
+            {
+                return;
+            }
+            var fresh = await Task.Run(() => SearchIndex.Build(catalog, cancellationToken), cancellationToken);
+            Interlocked.Exchange(ref _index, fresh)?.Dispose();
+            _logger.LogInformation("Search index rebuilt: {Count} articles, catalog version {Version}", fresh.Count, catalog.Version);
+            Swapped?.Invoke(catalog.Version);
+        }
+        finally
+        {
+            _rebuildGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _catalogs.Changed -= OnCatalogChanged;
+        Interlocked.Exchange(ref _index, null)?.Dispose();
+    }
+
+    private void OnCatalogChanged(ContentCatalog catalog) => _ = RebuildInBackgroundAsync(catalog);
+
+    private async Task RebuildInBackgroundAsync(ContentCatalog catalog)
+    {
+        try
+        {
+            await RebuildAsync(catalog);
+        }
+        catch (Exception e)
+        {
+            // The old index keeps answering; a failed rebuild must never take search down.
+            _logger.LogError(e, "Search index rebuild for catalog version {Version} failed", catalog.Version);
+        }
+    }
+
+    private T WithIndex<T>(Func<SearchIndex, T> search)
+    {
+        while (true)
+        {
+            var index = Index;
+            // The index may be retired between reading the field and taking a share; then take the new one.
+            if (index.TryAcquire())
+            {
+                try
+                {
+                    return search(index);
+                }
+                finally
+                {
+                    index.Release();
+                }
+            }
+        }
+    }
+
+    private static IReadOnlyList<QueryWord> Correct(TypoCorrector corrector, IReadOnlyList<QueryWord> words) =>
+        words.Select(w => w.IsSingle && corrector.Correct(w.Tokens[0]) is { } better ? new QueryWord([better]) : w).ToList();
+}
