@@ -1,0 +1,124 @@
+using Bunit;
+using HelpPortal.Articles;
+using HelpPortal.Web.Components.Editors;
+using HelpPortal.Web.Components.Widgets;
+using HelpPortal.Web.Tests.Reader;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpPortal.Web.Tests.Editors;
+
+public sealed class PreviewEditorTests : IDisposable
+{
+    private const string Article = """
+        ---
+        title: Typed by an editor
+        summary: A preview test.
+        categories: [email]
+        updated: 2024-05-01
+        ---
+
+        Intro text.
+
+        ::: mail-settings
+        :::
+
+        ::: warning
+        Messages are **not** delivered.
+        :::
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("helpportal-preview-").FullName;
+
+    private BunitContext Context(string lang = "en")
+    {
+        var context = ReaderFixture.Context(lang, ReaderFixture.Catalog(ReaderFixture.Article("en", "alpha")));
+        context.Services.AddSingleton(new ContentLoadOptions(_folder, ReaderFixture.Mail.Placeholders(), WidgetRegistry.Names));
+        return context;
+    }
+
+    private static IRenderedComponent<PreviewEditor> Type(BunitContext context, string markdown)
+    {
+        var cut = context.Render<PreviewEditor>(p => p.Add(x => x.Debounce, TimeSpan.Zero));
+        cut.Find("textarea").Input(markdown);
+        return cut;
+    }
+
+    [Fact]
+    public void TypedMarkdownRendersItsWidgetAndCallout()
+    {
+        using var context = Context();
+
+        var cut = Type(context, Article);
+
+        Assert.Equal("Typed by an editor", cut.Find(".preview-article h1").TextContent);
+        Assert.Contains("imap.example.test", cut.Find(".preview-article [data-widget=mail-settings]").TextContent);
+        Assert.Contains("not", cut.Find(".preview-article aside.callout-warning").TextContent);
+        // A lone article has no Swedish counterpart: a warning, never an error.
+        Assert.Empty(cut.FindAll(".preview-error"));
+        Assert.Contains("no 'sv' translation", cut.Find(".preview-warning").TextContent);
+    }
+
+    [Fact]
+    public void AnUnknownPlaceholderIsReportedWithItsLine()
+    {
+        using var context = Context();
+
+        var cut = Type(context, Article + "\nThe host is {{mail.nowhere}}.\n");
+
+        var problem = Assert.Single(cut.FindAll(".preview-error"));
+        Assert.Equal("line 16: unknown placeholder '{{mail.nowhere}}'", Normalize(problem.TextContent));
+    }
+
+    [Fact]
+    public void TheSwedishPreviewSpeaksSwedish()
+    {
+        using var context = Context("sv");
+
+        var cut = Type(context, Article + "\n{{mail.nowhere}}\n");
+
+        Assert.StartsWith("rad 16:", Normalize(cut.Find(".preview-error").TextContent));
+        Assert.Contains("Språk", cut.Markup);
+    }
+
+    [Fact]
+    public void TextOverTheLimitIsRefusedWithAClearMessage()
+    {
+        using var context = Context();
+
+        var cut = Type(context, Article + new string('x', PreviewEditor.MaxBytes));
+
+        Assert.Contains("larger than 200 KB", cut.Find("[role=alert]").TextContent);
+        Assert.Empty(cut.FindAll(".preview-article"));
+    }
+
+    [Fact]
+    public void TheLanguageAndSlugGiveTheArticleItsContext()
+    {
+        using var context = Context();
+        var cut = Type(context, Article.Replace("Intro text.", "See [alpha](/en/articles/alpha) and [self](/sv/articles/min-artikel#saknas)."));
+
+        cut.Find("select").Change("sv");
+        cut.Find("input[type=text]").Change("min-artikel");
+
+        Assert.Equal("sv", cut.Find(".preview-article").GetAttribute("lang"));
+        // The slug is the article's own: a link to its missing heading is the only finding.
+        var problem = Assert.Single(cut.FindAll(".preview-error"));
+        Assert.Contains("saknas", problem.TextContent);
+    }
+
+    [Fact]
+    public void TypingRendersOnlyAfterAPause()
+    {
+        using var context = Context();
+        var cut = context.Render<PreviewEditor>(p => p.Add(x => x.Debounce, TimeSpan.FromMilliseconds(300)));
+
+        cut.Find("textarea").Input(Article);
+
+        Assert.Empty(cut.FindAll(".preview-article"));
+        cut.WaitForAssertion(() => Assert.Equal("Typed by an editor", cut.Find(".preview-article h1").TextContent), TimeSpan.FromSeconds(20));
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
