@@ -92,9 +92,10 @@ public sealed class PreviewEditorTests : IDisposable
     {
         using var context = Context();
 
-        var cut = Type(context, Article + new string('x', PreviewEditor.MaxBytes));
+        var cut = Type(context, Article + new string('x', PreviewEditor.MaxChars));
 
-        Assert.Contains("larger than 200 KB", cut.Find("[role=alert]").TextContent);
+        Assert.Contains("longer than 10,000 characters", cut.Find("[role=alert]").TextContent);
+        Assert.Equal("10000", cut.Find("textarea").GetAttribute("maxlength"));
         Assert.Empty(cut.FindAll(".preview-article"));
     }
 
