@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using HelpPortal.Articles;
 using HelpPortal.Articles.Search;
 using HelpPortal.Feedback;
@@ -8,12 +9,27 @@ namespace HelpPortal.Web.Composition;
 
 internal static class SearchComposition
 {
+    public const string RateLimitPolicy = "search";
+    public const string RequestsPerClientPerMinuteKey = "Search:RequestsPerClientPerMinute";
+
     /// <summary>The FTS5 index over the catalog, built at start and rebuilt on every content reload.</summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchService>();
         // Registered after the catalog's hosted service, so the first index is built from the loaded content.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchService>());
+
+        // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
+        // public work a single client must not be able to multiply without bound.
+        var permits = builder.Configuration.GetValue(RequestsPerClientPerMinuteKey, 120);
+        if (permits <= 0)
+        {
+            throw new InvalidOperationException($"{RequestsPerClientPerMinuteKey} must be a positive number.");
+        }
+        builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, http =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return builder;
     }
 
@@ -29,7 +45,7 @@ internal static class SearchComposition
             var items = search.Suggest(q, lang)
                 .Select(s => new SuggestionItem(s.Title, ReaderUrls.Article(s.Lang, s.Slug)));
             return Results.Ok(items);
-        }).ExcludeFromDescription();
+        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
         app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
         {
@@ -43,7 +59,7 @@ internal static class SearchComposition
             }
             // Only ever to an article path built here, so the link cannot be turned into an open redirect.
             return Results.Redirect(ReaderUrls.Article(lang, slug!));
-        }).ExcludeFromDescription();
+        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         return app;
     }
 }
