@@ -1,5 +1,6 @@
 using HelpPortal.Articles;
 using HelpPortal.Web.Components;
+using HelpPortal.Web.Hardening;
 using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,12 +30,15 @@ internal static class PortalComposition
         builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents();
+            .AddInteractiveServerComponents()
+            .AddCircuitLimits(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseForwardedProxies(app.Configuration); // first, so limits and logs see the real client
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
