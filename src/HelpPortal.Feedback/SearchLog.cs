@@ -27,6 +27,8 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
 
     public async Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
+        fromUtc = PortalStore.AsUtc(fromUtc);
+        toUtc = PortalStore.AsUtc(toUtc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
         if (lang is not null)

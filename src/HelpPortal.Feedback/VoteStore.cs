@@ -79,12 +79,14 @@ public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeP
 
     private static IQueryable<Vote> Apply(IQueryable<Vote> votes, VoteFilter filter)
     {
-        if (filter.FromUtc is { } from)
+        if (filter.FromUtc is { } fromBound)
         {
+            var from = PortalStore.AsUtc(fromBound);
             votes = votes.Where(v => v.UpdatedUtc >= from);
         }
-        if (filter.ToUtc is { } to)
+        if (filter.ToUtc is { } toBound)
         {
+            var to = PortalStore.AsUtc(toBound);
             votes = votes.Where(v => v.UpdatedUtc < to);
         }
         if (filter.Lang is { } lang)

@@ -1,3 +1,4 @@
+using HelpPortal.Feedback.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback.Tests;
@@ -25,10 +26,12 @@ public sealed class StoreTests
         Assert.Equal("wal", mode);
     }
 
-    [Fact]
-    public async Task MigratingTwiceIsHarmless()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task MigratingTwiceIsHarmless(DatabaseProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         await using var db = store.CreateDbContext();
 
         await PortalStore.MigrateAsync(db, default);
@@ -42,6 +45,27 @@ public sealed class StoreTests
     [InlineData("Postgres", DatabaseProvider.Postgres)]
     public void TheProviderIsReadFromItsSetting(string? value, DatabaseProvider expected) =>
         Assert.Equal(expected, PortalStore.ParseProvider(value));
+
+    [Fact]
+    public async Task OnPostgresTheStoreUsesItsOwnMigrations()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseProvider.Postgres);
+        await using var db = store.CreateDbContext();
+
+        Assert.IsType<PostgresPortalDbContext>(db);
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialStore", StringComparison.Ordinal));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal("timestamp with time zone", await db.Database.SqlQueryRaw<string>(
+            "SELECT data_type AS \"Value\" FROM information_schema.columns WHERE table_name = 'Votes' AND column_name = 'UpdatedUtc'").SingleAsync());
+    }
+
+    [Fact]
+    public void PostgresWithoutAHostNamesTheSettingToFix()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new DbContextOptionsBuilder<PortalDbContext>().UsePortalStore(DatabaseProvider.Postgres, "Data Source=data/helpportal.db", Path.GetTempPath()));
+        Assert.Contains("ConnectionStrings:Portal", error.Message);
+    }
 
     [Fact]
     public void AnUnknownProviderNamesTheSettingToFix()
@@ -61,10 +85,12 @@ public sealed class StoreTests
 
 public sealed class StoreHealthTests
 {
-    [Fact]
-    public async Task TheHealthCheckIsHealthyWhenTheStoreAnswers()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheHealthCheckIsHealthyWhenTheStoreAnswers(DatabaseProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
 
         var result = await new PortalStoreHealthCheck(store).CheckHealthAsync(new());
 
@@ -86,6 +112,6 @@ public sealed class StoreHealthTests
     private sealed class SingleOptionsFactory(Microsoft.EntityFrameworkCore.DbContextOptions<PortalDbContext> options)
         : Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>
     {
-        public PortalDbContext CreateDbContext() => new(options);
+        public PortalDbContext CreateDbContext() => PortalStore.CreateContext(options);
     }
 }
