@@ -11,6 +11,7 @@ builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
 builder.AddPortalUi();        // localization, Razor components, widgets
 builder.AddHardening();       // cookie flags, sign-in limit, circuit limits
+builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using HelpPortal.Web.Components;
 using HelpPortal.Web.Hardening;
 using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
@@ -79,7 +80,8 @@ internal static class PortalComposition
             Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = ObservabilityComposition.CountsForLiveness });
+        app.MapReadiness();
         return app;
     }
 }
