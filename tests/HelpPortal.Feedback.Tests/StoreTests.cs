@@ -119,3 +119,30 @@ public abstract class StoreEngineTests(DatabaseProvider provider)
 public sealed class SqliteStoreEngineTests() : StoreEngineTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresStoreEngineTests() : StoreEngineTests(DatabaseProvider.Postgres);
+
+public sealed class PostgresConcurrentStartTests
+{
+    [Fact]
+    public async Task InstancesStartingAtTheSameMomentBothMigrateOneNewDatabase()
+    {
+        var database = TestPostgres.NewDatabaseName();
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UsePortalStore(DatabaseProvider.Postgres, TestPostgres.ConnectionString(database), Path.GetTempPath()).Options;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+            {
+                await using var db = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
+                await PortalStore.MigrateAsync(db, default);
+            })));
+
+            await using var check = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
+            Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+            Assert.Single(await check.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+}
