@@ -1,5 +1,7 @@
 using HelpPortal.Feedback.Postgres;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Feedback.Tests;
 
@@ -139,6 +141,37 @@ public sealed class PostgresConcurrentStartTests
             await using var check = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
             Assert.Empty(await check.Database.GetPendingMigrationsAsync());
             Assert.Single(await check.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+}
+
+public sealed class PostgresConcurrentInitializeTests
+{
+    [Fact]
+    public async Task InstancesInitializingAtOnceEachFindTheStaffRoles()
+    {
+        var database = TestPostgres.NewDatabaseName();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options =>
+            options.UsePortalStore(DatabaseProvider.Postgres, TestPostgres.ConnectionString(database), Path.GetTempPath()));
+        services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = provider.CreateAsyncScope();
+                await PortalStoreInitializer.InitializeAsync(scope.ServiceProvider, default);
+            })));
+
+            await using var check = provider.CreateAsyncScope();
+            var names = await check.ServiceProvider.GetRequiredService<PortalDbContext>().Roles.Select(r => r.Name).ToListAsync();
+            Assert.Equal(StaffRoles.All.Order(), names.Order());
         }
         finally
         {
