@@ -53,7 +53,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
 
 # The image is only built from code whose tests passed: this copy makes the test stage a dependency.
-COPY --from=test /src/tests-passed /tmp/tests-passed
+COPY --from=test /src/tests-passed /app/tests-passed
 
 COPY --from=publish /app ./
 # The articles are baked in; mount a folder over /app/content to serve other content (it is re-read live).
@@ -61,7 +61,7 @@ COPY content/ /app/content/
 
 # The SQLite store (votes, search log, staff accounts, Data Protection keys) lives on a volume,
 # owned by the non-root user the aspnet image provides ($APP_UID).
-RUN mkdir -p /data && chown "$APP_UID" /data && rm /tmp/tests-passed
+RUN mkdir -p /data && chown "$APP_UID" /data && rm /app/tests-passed
 VOLUME /data
 
 ENV ASPNETCORE_HTTP_PORTS=8080 \
