@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback;
 
-/// <summary>The portal's store: votes, search log, tester counts, staff accounts and Data Protection keys.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+/// <summary>
+/// The portal's store: votes, search log, tester counts, staff accounts and Data Protection keys.
+/// Create it with <see cref="PortalStore.CreateContext"/>, which picks the type whose migrations match the engine.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Vote> Votes => Set<Vote>();

@@ -1,3 +1,4 @@
+using HelpPortal.Feedback.Postgres;
 using HelpPortal.Feedback.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,11 +41,28 @@ public static class PortalStore
         return provider switch
         {
             DatabaseProvider.Sqlite => SqliteStore.Configure(options, cs, contentRoot),
-            // PostgreSQL needs its own provider package and migrations; until they exist, fail at start, clearly.
-            _ => throw new InvalidOperationException(
-                $"{ProviderKey}={provider} is not available in this build; set {ProviderKey} to Sqlite."),
+            DatabaseProvider.Postgres => PostgresStore.Configure(options, cs),
+            _ => throw new InvalidOperationException($"{ProviderKey} must be Sqlite or Postgres, not '{provider}'."),
         };
     }
+
+    /// <summary>
+    /// A context for <paramref name="options"/>. Each engine has its own migrations, and EF Core finds
+    /// migrations by context type, so PostgreSQL gets <see cref="PostgresPortalDbContext"/>.
+    /// </summary>
+    public static PortalDbContext CreateContext(DbContextOptions<PortalDbContext> options) =>
+        PostgresStore.IsConfigured(options) ? new PostgresPortalDbContext(options) : new PortalDbContext(options);
+
+    /// <summary>
+    /// A bound a caller named "...Utc": read an unspecified kind as UTC, convert local time. PostgreSQL's
+    /// <c>timestamp with time zone</c> refuses anything but UTC, and SQLite would compare the text wrongly.
+    /// </summary>
+    internal static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
 
     /// <summary>Applies pending migrations and the engine's one-time settings. Safe to call on every start.</summary>
     public static async Task MigrateAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -53,6 +71,17 @@ public static class PortalStore
         {
             await SqliteStore.PrepareFileAsync(db, cancellationToken);
         }
+        else if (PostgresStore.IsPostgres(db) && db is not PostgresPortalDbContext)
+        {
+            // A plain context would find the SQLite migrations and try them on PostgreSQL.
+            throw new InvalidOperationException($"Create the store's context with {nameof(PortalStore)}.{nameof(CreateContext)}.");
+        }
         await db.Database.MigrateAsync(cancellationToken);
     }
+}
+
+/// <summary>The context factory the host registers: every context comes from <see cref="PortalStore.CreateContext"/>.</summary>
+public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext() => PortalStore.CreateContext(options);
 }

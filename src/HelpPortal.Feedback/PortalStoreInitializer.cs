@@ -30,7 +30,17 @@ public sealed class PortalStoreInitializer(IServiceScopeFactory scopes) : IHoste
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                var result = await roles.CreateAsync(new IdentityRole(role));
+                IdentityResult result;
+                try
+                {
+                    result = await roles.CreateAsync(new IdentityRole(role));
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance sharing the store created it at the same moment; forget our attempt.
+                    db.ChangeTracker.Clear();
+                    result = IdentityResult.Failed();
+                }
                 if (!result.Succeeded && !await roles.RoleExistsAsync(role))
                 {
                     throw new InvalidOperationException($"Could not create the role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Feedback;
 
 /// <summary>The search log over the store.</summary>
-public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time) : ISearchLog
+public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ISearchLog
 {
     public const int MaxQueryLength = 200;
     private const int ReportSize = 50;
@@ -15,6 +15,7 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.SearchQueries.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.Searched(lang, resultCount);
         return row.Id;
     }
 
@@ -27,6 +28,8 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
 
     public async Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
+        fromUtc = PortalStore.AsUtc(fromUtc);
+        toUtc = PortalStore.AsUtc(toUtc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
         if (lang is not null)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Feedback;
 
 /// <summary>Daily diagnosis counters over the store: one row per day and code, incremented in place.</summary>
-public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time) : ITesterRunLog
+public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ITesterRunLog
 {
     private const int MaxDiagnosisLength = 64;
 
@@ -21,6 +21,7 @@ public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, Ti
             INSERT INTO "TesterRunCounts" ("Day", "Diagnosis", "Count") VALUES ({day}, {diagnosis}, 1)
             ON CONFLICT ("Day", "Diagnosis") DO UPDATE SET "Count" = "TesterRunCounts"."Count" + 1
             """, cancellationToken);
+        metrics?.TesterRan(diagnosis);
     }
 
     public async Task<IReadOnlyList<DiagnosisCount>> GetCountsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public sealed record VoteRow(string Lang, string Slug, string Revision, bool Hel
 public sealed record VoteComment(string Revision, string? Reason, string Comment, DateTime UpdatedUtc);
 
 /// <summary>Writes and reads article votes.</summary>
-public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time)
+// Metrics are optional so unit tests can build a store from a context factory alone.
+public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null)
 {
     /// <summary>
     /// Records the vote, replacing the visitor's earlier vote on the same article. One statement against the
@@ -37,6 +38,7 @@ public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeP
                 "Comment" = excluded."Comment",
                 "UpdatedUtc" = excluded."UpdatedUtc"
             """, cancellationToken);
+        metrics?.VoteCast(vote.Lang, vote.Helpful);
     }
 
     public async Task<Vote?> FindAsync(string visitorId, string lang, string slug, CancellationToken cancellationToken)
@@ -79,12 +81,14 @@ public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeP
 
     private static IQueryable<Vote> Apply(IQueryable<Vote> votes, VoteFilter filter)
     {
-        if (filter.FromUtc is { } from)
+        if (filter.FromUtc is { } fromBound)
         {
+            var from = PortalStore.AsUtc(fromBound);
             votes = votes.Where(v => v.UpdatedUtc >= from);
         }
-        if (filter.ToUtc is { } to)
+        if (filter.ToUtc is { } toBound)
         {
+            var to = PortalStore.AsUtc(toBound);
             votes = votes.Where(v => v.UpdatedUtc < to);
         }
         if (filter.Lang is { } lang)

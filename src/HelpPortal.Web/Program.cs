@@ -1,6 +1,7 @@
 using HelpPortal.Web.Commands;
 using HelpPortal.Web.Components;
 using HelpPortal.Web.Composition;
+using HelpPortal.Web.Hardening;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,8 @@ builder.AddMailService();     // options + validation, connection tester, client
 builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
 builder.AddPortalUi();        // localization, Razor components, widgets
+builder.AddHardening();       // cookie flags, sign-in limit, circuit limits
+builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
 var app = builder.Build();
 
@@ -25,7 +28,8 @@ app.MapSearch();              // suggestions JSON
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .RequireSignInRateLimit();
 
 app.Run();
 return 0;

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback.Tests;
 
-public sealed class LogTests
+/// <summary>Runs on every engine the store supports; the sealed classes at the bottom pick one.</summary>
+public abstract class LogTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task ConcurrentTesterRunsAreAllCountedPerDayAndDiagnosis()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var log = new TesterRunLog(store, store.Time);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(t => Task.Run(async () =>
@@ -34,7 +35,7 @@ public sealed class LogTests
     [Fact]
     public async Task ConcurrentSearchesAreAllLogged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var log = new SearchLog(store, store.Time);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(t => Task.Run(async () =>
@@ -55,7 +56,7 @@ public sealed class LogTests
     [Fact]
     public async Task TheSearchReportListsTopQueriesNoResultsAndNeverOpened()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var log = new SearchLog(store, store.Time);
         var opened = await log.RecordSearchAsync("smtp port", "en", 3, default);
         await log.RecordOpenedAsync(opened, "mail-settings", default);
@@ -72,3 +73,7 @@ public sealed class LogTests
         Assert.Equal([new QueryCount("lösenord", "sv", 1)], swedish.TopQueries);
     }
 }
+
+public sealed class SqliteLogTests() : LogTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLogTests() : LogTests(DatabaseProvider.Postgres);

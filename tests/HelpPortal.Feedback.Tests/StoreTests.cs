@@ -1,4 +1,7 @@
+using HelpPortal.Feedback.Postgres;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Feedback.Tests;
 
@@ -25,23 +28,33 @@ public sealed class StoreTests
         Assert.Equal("wal", mode);
     }
 
-    [Fact]
-    public async Task MigratingTwiceIsHarmless()
-    {
-        await using var store = await TestStore.CreateAsync();
-        await using var db = store.CreateDbContext();
-
-        await PortalStore.MigrateAsync(db, default);
-
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-    }
-
     [Theory]
     [InlineData(null, DatabaseProvider.Sqlite)]
     [InlineData("sqlite", DatabaseProvider.Sqlite)]
     [InlineData("Postgres", DatabaseProvider.Postgres)]
     public void TheProviderIsReadFromItsSetting(string? value, DatabaseProvider expected) =>
         Assert.Equal(expected, PortalStore.ParseProvider(value));
+
+    [Fact]
+    public async Task OnPostgresTheStoreUsesItsOwnMigrations()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseProvider.Postgres);
+        await using var db = store.CreateDbContext();
+
+        Assert.IsType<PostgresPortalDbContext>(db);
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialStore", StringComparison.Ordinal));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal("timestamp with time zone", await db.Database.SqlQueryRaw<string>(
+            "SELECT data_type AS \"Value\" FROM information_schema.columns WHERE table_name = 'Votes' AND column_name = 'UpdatedUtc'").SingleAsync());
+    }
+
+    [Fact]
+    public void PostgresWithoutAHostNamesTheSettingToFix()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new DbContextOptionsBuilder<PortalDbContext>().UsePortalStore(DatabaseProvider.Postgres, "Data Source=data/helpportal.db", Path.GetTempPath()));
+        Assert.Contains("ConnectionStrings:Portal", error.Message);
+    }
 
     [Fact]
     public void AnUnknownProviderNamesTheSettingToFix()
@@ -62,16 +75,6 @@ public sealed class StoreTests
 public sealed class StoreHealthTests
 {
     [Fact]
-    public async Task TheHealthCheckIsHealthyWhenTheStoreAnswers()
-    {
-        await using var store = await TestStore.CreateAsync();
-
-        var result = await new PortalStoreHealthCheck(store).CheckHealthAsync(new());
-
-        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Status);
-    }
-
-    [Fact]
     public async Task TheHealthCheckIsUnhealthyWhenTheFileCannotBeOpened()
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PortalDbContext>();
@@ -86,6 +89,93 @@ public sealed class StoreHealthTests
     private sealed class SingleOptionsFactory(Microsoft.EntityFrameworkCore.DbContextOptions<PortalDbContext> options)
         : Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>
     {
-        public PortalDbContext CreateDbContext() => new(options);
+        public PortalDbContext CreateDbContext() => PortalStore.CreateContext(options);
+    }
+}
+
+/// <summary>What every engine must do; the sealed classes below pick one.</summary>
+public abstract class StoreEngineTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task MigratingTwiceIsHarmless()
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using var db = store.CreateDbContext();
+
+        await PortalStore.MigrateAsync(db, default);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task TheHealthCheckIsHealthyWhenTheStoreAnswers()
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+
+        var result = await new PortalStoreHealthCheck(store).CheckHealthAsync(new());
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Status);
+    }
+}
+
+public sealed class SqliteStoreEngineTests() : StoreEngineTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresStoreEngineTests() : StoreEngineTests(DatabaseProvider.Postgres);
+
+public sealed class PostgresConcurrentStartTests
+{
+    [Fact]
+    public async Task InstancesStartingAtTheSameMomentBothMigrateOneNewDatabase()
+    {
+        var database = TestPostgres.NewDatabaseName();
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UsePortalStore(DatabaseProvider.Postgres, TestPostgres.ConnectionString(database), Path.GetTempPath()).Options;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+            {
+                await using var db = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
+                await PortalStore.MigrateAsync(db, default);
+            })));
+
+            await using var check = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
+            Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+            Assert.Single(await check.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+}
+
+public sealed class PostgresConcurrentInitializeTests
+{
+    [Fact]
+    public async Task InstancesInitializingAtOnceEachFindTheStaffRoles()
+    {
+        var database = TestPostgres.NewDatabaseName();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options =>
+            options.UsePortalStore(DatabaseProvider.Postgres, TestPostgres.ConnectionString(database), Path.GetTempPath()));
+        services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = provider.CreateAsyncScope();
+                await PortalStoreInitializer.InitializeAsync(scope.ServiceProvider, default);
+            })));
+
+            await using var check = provider.CreateAsyncScope();
+            var names = await check.ServiceProvider.GetRequiredService<PortalDbContext>().Roles.Select(r => r.Name).ToListAsync();
+            Assert.Equal(StaffRoles.All.Order(), names.Order());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
     }
 }

@@ -1,38 +1,53 @@
 using HelpPortal.Feedback;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace HelpPortal.Feedback.Tests;
 
-/// <summary>A fresh, migrated SQLite file in a temporary folder, handed out as a context factory.</summary>
+/// <summary>
+/// A fresh, migrated store handed out as a context factory: a SQLite file in a temporary folder, or a database of
+/// its own on the loopback PostgreSQL, dropped again on dispose.
+/// </summary>
 internal sealed class TestStore : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     private readonly DbContextOptions<PortalDbContext> _options;
+    private readonly string? _postgresDatabase;
 
-    private TestStore(string folder)
+    private TestStore(string folder, DatabaseProvider provider, string? postgresDatabase)
     {
         Folder = folder;
+        Provider = provider;
+        _postgresDatabase = postgresDatabase;
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        builder.UsePortalStore(DatabaseProvider.Sqlite, "Data Source=data/store.db", folder);
+        builder.UsePortalStore(provider,
+            postgresDatabase is null ? "Data Source=data/store.db" : TestPostgres.ConnectionString(postgresDatabase), folder);
         _options = builder.Options;
     }
 
     public string Folder { get; }
+    public DatabaseProvider Provider { get; }
     public ManualTime Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public static async Task<TestStore> CreateAsync()
+    public static async Task<TestStore> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var store = new TestStore(Directory.CreateTempSubdirectory("helpportal-store-").FullName);
+        var folder = Directory.CreateTempSubdirectory("helpportal-store-").FullName;
+        var store = new TestStore(folder, provider, provider == DatabaseProvider.Postgres ? TestPostgres.NewDatabaseName() : null);
         await using var db = store.CreateDbContext();
+        // On PostgreSQL this also creates the database, as a first start of the portal would.
         await PortalStore.MigrateAsync(db, CancellationToken.None);
         return store;
     }
 
-    public PortalDbContext CreateDbContext() => new(_options);
+    public PortalDbContext CreateDbContext() => PortalStore.CreateContext(_options);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgresDatabase);
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -41,7 +56,34 @@ internal sealed class TestStore : IDbContextFactory<PortalDbContext>, IAsyncDisp
         {
             // The OS cleans temporary folders; a held file must not fail a test.
         }
-        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The PostgreSQL that <c>.ci/services/postgres.sh</c> starts on loopback (role helpportal with CREATEDB).
+/// <c>HELPPORTAL_POSTGRES</c> may name another server as a connection string without a database.
+/// </summary>
+internal static class TestPostgres
+{
+    private const string Variable = "HELPPORTAL_POSTGRES";
+    private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=helpportal;Password=helpportal";
+
+    private static string Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } set ? set : DefaultServer;
+
+    public static string NewDatabaseName() => $"helpportal_test_{Guid.NewGuid():N}";
+
+    public static string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(Server) { Database = database }.ToString();
+
+    public static async Task DropDatabaseAsync(string database)
+    {
+        // The pool would otherwise keep sessions open in the database being dropped.
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        await drop.ExecuteNonQueryAsync();
     }
 }
 

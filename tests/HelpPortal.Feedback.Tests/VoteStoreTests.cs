@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback.Tests;
 
-public sealed class VoteStoreTests
+/// <summary>Runs on every engine the store supports; the sealed classes at the bottom pick one.</summary>
+public abstract class VoteStoreTests(DatabaseProvider provider)
 {
     private static VoteInput Vote(string visitor, bool helpful, string slug = "troubleshooting-email", string revision = "r1",
         string? reason = null, string? comment = null) =>
@@ -11,7 +12,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task VoteAgainReplacesTheEarlierVote()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, store.Time);
 
         await votes.CastAsync(Vote("visitor-1", helpful: false, reason: VoteReasons.Outdated, comment: "Ports changed"), default);
@@ -30,7 +31,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task TheSameVisitorHasOneVotePerArticleAndLanguage()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, store.Time);
 
         await votes.CastAsync(Vote("visitor-1", helpful: true, slug: "a"), default);
@@ -46,7 +47,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task VotesAreCountedPerRevision()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, store.Time);
 
         await votes.CastAsync(Vote("a", helpful: false, revision: "old"), default);
@@ -63,7 +64,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task ConcurrentVotesFromManyVisitorsGiveExactTotals()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, TimeProvider.System);
         const int tasks = 50, votesPerTask = 40;
 
@@ -95,7 +96,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task CommentsComeNewestFirstWithinTheFilter()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, store.Time);
         await votes.CastAsync(Vote("a", false, reason: VoteReasons.HardToFollow, comment: "first"), default);
         store.Time.Advance(TimeSpan.FromHours(1));
@@ -112,7 +113,7 @@ public sealed class VoteStoreTests
     [Fact]
     public async Task RowsCanBeReadForAPeriod()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var votes = new VoteStore(store, store.Time);
         await votes.CastAsync(Vote("early", true), default);
         store.Time.Advance(TimeSpan.FromDays(10));
@@ -125,3 +126,7 @@ public sealed class VoteStoreTests
         Assert.Equal(new DateTime(2026, 3, 11, 12, 0, 0), row.UpdatedUtc);
     }
 }
+
+public sealed class SqliteVoteStoreTests() : VoteStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresVoteStoreTests() : VoteStoreTests(DatabaseProvider.Postgres);

@@ -19,7 +19,7 @@ internal static class FeedbackComposition
         var services = builder.Services;
 
         // Read the settings when the first context is built, so test hosts and environment variables win.
-        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, options) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             options.UsePortalStore(

@@ -1,7 +1,9 @@
 using HelpPortal.Articles;
 using HelpPortal.Web.Components;
+using HelpPortal.Web.Hardening;
 using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
@@ -29,12 +31,15 @@ internal static class PortalComposition
         builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents();
+            .AddInteractiveServerComponents()
+            .AddCircuitLimits(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseForwardedProxies(app.Configuration); // first, so limits and logs see the real client
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -75,7 +80,8 @@ internal static class PortalComposition
             Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = ObservabilityComposition.CountsForLiveness });
+        app.MapReadiness();
         return app;
     }
 }

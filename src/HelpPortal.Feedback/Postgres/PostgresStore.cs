@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
+
+namespace HelpPortal.Feedback.Postgres;
+
+/// <summary>Everything that only PostgreSQL needs. Several portal instances can share one such store.</summary>
+internal static class PostgresStore
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        if (!IsPostgresConnectionString(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"{PortalStore.ProviderKey}=Postgres needs ConnectionStrings:{PortalStore.ConnectionStringName} in the form " +
+                "\"Host=...;Database=...;Username=...;Password=...\".");
+        }
+        // No automatic retries: a retried insert whose commit was in fact received would count a search twice.
+        options.UseNpgsql(connectionString);
+        return options;
+    }
+
+    public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public static bool IsConfigured(DbContextOptions options) =>
+        options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == typeof(NpgsqlDbContextOptionsBuilderExtensions).Assembly);
+
+    private static bool IsPostgresConnectionString(string connectionString)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(connectionString).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The store on PostgreSQL: the same model, with the migrations in <c>Migrations/Postgres</c>.</summary>
+public sealed class PostgresPortalDbContext(DbContextOptions<PortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add --context PostgresPortalDbContext</c> build the model; it never connects.</summary>
+internal sealed class DesignTimePostgresPortalDbContextFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
+{
+    public PostgresPortalDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UsePortalStore(DatabaseProvider.Postgres, "Host=localhost;Database=helpportal_design", Path.GetTempPath());
+        return new PostgresPortalDbContext((DbContextOptions<PortalDbContext>)options.Options);
+    }
+}
