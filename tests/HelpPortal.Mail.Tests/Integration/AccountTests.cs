@@ -36,6 +36,39 @@ public sealed class AccountTests(MailServers servers)
     }
 
     [Fact]
+    public async Task OverStartTlsPortsTheTlsStepsCarryTheTimeOfTheUpgrade()
+    {
+        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
+        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
+
+        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
+
+        run.AssertEndsWith(Diagnosis.Ok, null);
+        foreach (var prefix in new[] { "imap", "smtp" })
+        {
+            // The handshake (and the capabilities asked again over TLS) is real work on a real server: never 0 ms.
+            var tls = run.Step($"{prefix}-tls");
+            Assert.True(tls.Elapsed > TimeSpan.Zero, $"{prefix}-tls took no time: {run}");
+            Assert.Contains("localhost", tls.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheSignInStepShowsTheServersAnswerToTheSignInItself()
+    {
+        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model()), servers.GoodAddress, servers.GoodPassword);
+
+        run.AssertEndsWith(Diagnosis.Ok, null);
+        // Dovecot answers the sign-in with "OK [CAPABILITY ...] Logged in"; the folder list MailKit asks for
+        // afterwards ("OK List completed") is not the answer the customer should see.
+        var reply = run.Step("imap-auth").ServerReply;
+        Assert.NotNull(reply);
+        Assert.StartsWith("OK", reply, StringComparison.Ordinal);
+        Assert.Contains("Logged in", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("List", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATestMessageArrivesAndItsDeliveryTimeIsReported()
     {
         var run = await RealRun.StartAsync(MailServers.Tester(servers.Model()), servers.GoodAddress, servers.GoodPassword, send: true);
@@ -78,6 +111,10 @@ public sealed class AccountTests(MailServers servers)
 
         run.AssertEndsWith(Diagnosis.AccountSuspended, "imap-auth");
         Assert.Contains("CONTACTADMIN", run.Result.ServerReply, StringComparison.Ordinal);
+        Assert.StartsWith("NO", run.Step("imap-auth").ServerReply, StringComparison.Ordinal);
+        // Postfix would still accept this account's SMTP sign-in (only Dovecot knows it is suspended), so the
+        // verdict has to come from IMAP, which runs first; SMTP is never tried.
+        Assert.Equal(StepStatus.Skipped, run.Step("smtp-auth").Status);
     }
 
     [Fact]
