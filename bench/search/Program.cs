@@ -57,13 +57,16 @@ foreach (var (query, lang) in mix)
     search.Search(query, lang); // warm-up: JIT and SQLite statement caches
 }
 var times = new List<double>(Rounds * mix.Length);
+var perQuery = mix.ToDictionary(m => m, _ => new List<double>(Rounds));
 for (var round = 0; round < Rounds; round++)
 {
     foreach (var (query, lang) in mix)
     {
         var started = Stopwatch.GetTimestamp();
         search.Search(query, lang);
-        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        times.Add(elapsed);
+        perQuery[(query, lang)].Add(elapsed);
     }
 }
 times.Sort();
@@ -71,6 +74,15 @@ double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling
 
 Console.WriteLine($"articles: {articleCount}, index build: {build.Elapsed.TotalMilliseconds:F0} ms, queries: {times.Count}");
 Console.WriteLine($"median: {Percentile(0.50):F2} ms, p99: {Percentile(0.99):F2} ms, max: {times[^1]:F2} ms");
+if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+{
+    foreach (var ((query, lang), list) in perQuery)
+    {
+        list.Sort();
+        var result = search.Search(query, lang);
+        Console.WriteLine($"  {lang} {query,-28} median {list[list.Count / 2],7:F2} ms  hits {result.Hits.Count,2}  corrected {result.Corrected ?? "-"}");
+    }
+}
 
 internal sealed class FixedCatalog(ContentCatalog catalog) : IContentCatalogSource
 {
