@@ -26,10 +26,7 @@ public sealed class AccountTests(MailServers servers)
     [Fact]
     public async Task AWorkingAccountOverStartTlsPortsPassesToo()
     {
-        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
-        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
-
-        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
+        var run = await StartTlsRunAsync();
 
         run.AssertEndsWith(Diagnosis.Ok, null);
         Assert.All(run.Result.Steps, step => Assert.Equal(StepStatus.Ok, step.Status));
@@ -38,10 +35,7 @@ public sealed class AccountTests(MailServers servers)
     [Fact]
     public async Task OverStartTlsPortsTheTlsStepsCarryTheTimeOfTheUpgrade()
     {
-        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
-        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
-
-        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
+        var run = await StartTlsRunAsync();
 
         run.AssertEndsWith(Diagnosis.Ok, null);
         foreach (var prefix in new[] { "imap", "smtp" })
@@ -132,5 +126,12 @@ public sealed class AccountTests(MailServers servers)
         second.AssertEndsWith(Diagnosis.SendingLimit, "send");
         Assert.StartsWith("450 4.7.1", second.Result.ServerReply, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Skipped, second.Step("delivery").Status);
+    }
+
+    private Task<RealRun> StartTlsRunAsync()
+    {
+        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
+        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
+        return RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
     }
 }
