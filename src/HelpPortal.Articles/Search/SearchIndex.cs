@@ -7,6 +7,8 @@ namespace HelpPortal.Articles.Search;
 /// An SQLite FTS5 index of one catalog version's published articles, in a private in-memory database.
 /// Immutable once built; searches may run concurrently. Two tables hold the same rows: <c>docs</c> keeps
 /// å, ä, ö as themselves, <c>docs_folded</c> ignores diacritics and is only asked after the exact pass.
+/// Rows are numbered by language, then newest first: a language is a rowid range and "newest first" is
+/// rowid order, so ranking reads only the full-text index, never the stored text.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
@@ -20,6 +22,7 @@ public sealed class SearchIndex : IDisposable
     private readonly SqliteConnection _keeper;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly Article[] _articles;
+    private readonly Dictionary<string, (long First, long Last)> _languages;
     private int _users = 1;
 
     private SearchIndex(string connectionString, SqliteConnection keeper, Article[] articles, TypoCorrector corrector, long catalogVersion)
@@ -27,6 +30,9 @@ public sealed class SearchIndex : IDisposable
         _connectionString = connectionString;
         _keeper = keeper;
         _articles = articles;
+        _languages = articles.Select((article, i) => (article.Lang, Rowid: i + 1L))
+            .GroupBy(row => row.Lang, StringComparer.Ordinal)
+            .ToDictionary(rows => rows.Key, rows => (rows.Min(r => r.Rowid), rows.Max(r => r.Rowid)), StringComparer.Ordinal);
         Corrector = corrector;
         CatalogVersion = catalogVersion;
     }
@@ -39,7 +45,7 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Build(ContentCatalog catalog, CancellationToken cancellationToken = default)
     {
         var articles = catalog.AllArticles.Where(a => !a.Draft)
-            .OrderBy(a => a.Lang, StringComparer.Ordinal).ThenBy(a => a.Slug, StringComparer.Ordinal)
+            .OrderBy(a => a.Lang, StringComparer.Ordinal).ThenByDescending(a => a.Updated).ThenBy(a => a.Slug, StringComparer.Ordinal)
             .ToArray();
         // A named shared-cache memory database lives as long as one connection to it is open (the keeper);
         // pooling is off so that closing the last connection really frees it.
@@ -95,6 +101,10 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Matches in <paramref name="lang"/>; see <see cref="SearchService"/> for corrections and fallback.</summary>
     internal List<SearchHit> Find(IReadOnlyList<QueryWord> words, string lang, int limit, bool foldedPass)
     {
+        if (!_languages.TryGetValue(lang, out var range))
+        {
+            return [];
+        }
         var connection = Rent();
         try
         {
@@ -108,10 +118,10 @@ public sealed class SearchIndex : IDisposable
                     break;
                 }
                 var fts = QueryText.ToFts(words, any);
-                Query(connection, "docs", fts, lang, limit - hits.Count, hits, seen, folded: false);
+                Query(connection, "docs", fts, range, limit - hits.Count, hits, seen, folded: false);
                 if (foldedPass && hits.Count < limit)
                 {
-                    Query(connection, "docs_folded", fts, lang, limit - hits.Count, hits, seen, folded: true);
+                    Query(connection, "docs_folded", fts, range, limit - hits.Count, hits, seen, folded: true);
                 }
             }
             return hits;
@@ -125,16 +135,21 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Titles whose article matches the words, the last one as a prefix.</summary>
     internal List<SearchSuggestion> Suggest(IReadOnlyList<QueryWord> words, string lang, int limit)
     {
+        if (!_languages.TryGetValue(lang, out var range))
+        {
+            return [];
+        }
         var connection = Rent();
         try
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT rowid FROM docs WHERE docs MATCH $q AND lang = $lang
-                ORDER BY {string.Format(Rank, "docs")}, updated DESC LIMIT $limit
+                SELECT rowid FROM docs WHERE docs MATCH $q AND rowid BETWEEN $first AND $last
+                ORDER BY {string.Format(Rank, "docs")}, rowid LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$q", QueryText.ToFts(words, prefixLast: true));
-            command.Parameters.AddWithValue("$lang", lang);
+            command.Parameters.AddWithValue("$first", range.First);
+            command.Parameters.AddWithValue("$last", range.Last);
             command.Parameters.AddWithValue("$limit", limit);
             var suggestions = new List<SearchSuggestion>();
             using var reader = command.ExecuteReader();
@@ -151,24 +166,26 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private void Query(SqliteConnection connection, string table, string fts, string lang, int take,
+    private void Query(SqliteConnection connection, string table, string fts, (long First, long Last) range, int take,
         List<SearchHit> hits, HashSet<long> seen, bool folded)
     {
         using var command = connection.CreateCommand();
-        // Rank first, then build snippets for the few rows kept: SQLite would otherwise compute a snippet
-        // for every matching row before sorting, which dominates the cost on a large corpus.
+        // Rank first, then build snippets for the few rows kept. CROSS JOIN pins the join order: left to itself
+        // the planner scans every match of the outer MATCH again and probes the top rows, doubling the cost.
+        // Ties go to the lower rowid, which is the newer article.
         command.CommandText = $"""
             WITH top AS (
-                SELECT rowid AS id, {string.Format(Rank, table)} AS score, updated
-                FROM {table} WHERE {table} MATCH $q AND lang = $lang
-                ORDER BY score, updated DESC LIMIT $limit)
+                SELECT rowid AS id, {string.Format(Rank, table)} AS score
+                FROM {table} WHERE {table} MATCH $q AND rowid BETWEEN $first AND $last
+                ORDER BY score, rowid LIMIT $limit)
             SELECT top.id, snippet({table}, -1, char(57344), char(57345), '…', 24)
-            FROM top JOIN {table} ON {table}.rowid = top.id
+            FROM top CROSS JOIN {table} ON {table}.rowid = top.id
             WHERE {table} MATCH $q
-            ORDER BY top.score, top.updated DESC
+            ORDER BY top.score, top.id
             """;
         command.Parameters.AddWithValue("$q", fts);
-        command.Parameters.AddWithValue("$lang", lang);
+        command.Parameters.AddWithValue("$first", range.First);
+        command.Parameters.AddWithValue("$last", range.Last);
         // Rows an earlier pass already returned are skipped, so ask for that many more.
         command.Parameters.AddWithValue("$limit", take + seen.Count);
         using var reader = command.ExecuteReader();
@@ -225,10 +242,8 @@ public sealed class SearchIndex : IDisposable
         using (var create = connection.CreateCommand())
         {
             create.CommandText = """
-                CREATE VIRTUAL TABLE docs USING fts5(title, headings, tags, body, lang UNINDEXED, updated UNINDEXED,
-                    tokenize = 'unicode61 remove_diacritics 0');
-                CREATE VIRTUAL TABLE docs_folded USING fts5(title, headings, tags, body, lang UNINDEXED, updated UNINDEXED,
-                    tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE docs USING fts5(title, headings, tags, body, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE docs_folded USING fts5(title, headings, tags, body, tokenize = 'unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
                 """;
             create.ExecuteNonQuery();
@@ -237,10 +252,10 @@ public sealed class SearchIndex : IDisposable
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO docs (rowid, title, headings, tags, body, lang, updated) VALUES ($id, $title, $headings, $tags, $body, $lang, $updated);
-            INSERT INTO docs_folded (rowid, title, headings, tags, body, lang, updated) VALUES ($id, $title, $headings, $tags, $body, $lang, $updated);
+            INSERT INTO docs (rowid, title, headings, tags, body) VALUES ($id, $title, $headings, $tags, $body);
+            INSERT INTO docs_folded (rowid, title, headings, tags, body) VALUES ($id, $title, $headings, $tags, $body);
             """;
-        var parameters = new[] { "$id", "$title", "$headings", "$tags", "$body", "$lang", "$updated" }
+        var parameters = new[] { "$id", "$title", "$headings", "$tags", "$body" }
             .ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
         for (var i = 0; i < articles.Length; i++)
         {
@@ -251,8 +266,6 @@ public sealed class SearchIndex : IDisposable
             parameters["$headings"].Value = Clean(string.Join(" · ", article.Headings.Select(h => h.Text)));
             parameters["$tags"].Value = Clean(string.Join(' ', article.Tags));
             parameters["$body"].Value = Clean(article.Summary + "\n" + article.PlainText);
-            parameters["$lang"].Value = article.Lang;
-            parameters["$updated"].Value = article.Updated.DayNumber;
             insert.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -1,6 +1,11 @@
+using System.Diagnostics;
+
 namespace HelpPortal.Mail.Tester;
 
-/// <summary>Remembers the first bytes the server sent, to tell a plain-text greeting from a TLS record.</summary>
+/// <summary>
+/// Remembers the first bytes the server sent, to tell a plain-text greeting from a TLS record, and when the client
+/// began a TLS handshake over it, so a STARTTLS upgrade can be timed apart from the plain-text talk before it.
+/// </summary>
 internal sealed class FirstBytesStream(Stream inner) : Stream
 {
     private readonly byte[] _first = new byte[4];
@@ -8,6 +13,9 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
 
     /// <summary>A TLS record starts with 0x14-0x17; an IMAP or SMTP greeting starts with <c>*</c> or a digit.</summary>
     public bool SawPlainText => _seen > 0 && _first[0] is >= 0x20 and < 0x7f;
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp of the client's TLS hello, if one was written.</summary>
+    public long? TlsHelloWrittenAt { get; private set; }
 
     public override bool CanRead => inner.CanRead;
     public override bool CanSeek => false;
@@ -29,13 +37,20 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        Watch(buffer.AsSpan(offset, count));
+        inner.Write(buffer, offset, count);
+    }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(buffer, cancellationToken);
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Watch(buffer.Span);
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.WriteAsync(buffer, offset, count, cancellationToken);
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush() => inner.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
@@ -53,6 +68,15 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
     }
 
     public override ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    // A TLS handshake record (0x16, version 0x03 0x0n) never begins an IMAP or SMTP command line.
+    private void Watch(ReadOnlySpan<byte> written)
+    {
+        if (TlsHelloWrittenAt is null && written.Length > 2 && written[0] == 0x16 && written[1] == 0x03)
+        {
+            TlsHelloWrittenAt = Stopwatch.GetTimestamp();
+        }
+    }
 
     private int Remember(ReadOnlySpan<byte> read)
     {

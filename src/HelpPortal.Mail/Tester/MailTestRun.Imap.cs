@@ -36,7 +36,8 @@ internal sealed partial class MailTestRun
                 throw ImapFailure(inbox: false)(_imapReplies, mark, e);
             }
 
-            outcome.ServerReply = LastImapReply(_imapReplies.LinesSince(mark)) is { } reply ? ReplyClassifier.WithoutTag(reply) : null;
+            // MailKit lists the folders right after signing in; the first tagged line answers the sign-in itself.
+            outcome.ServerReply = _imapReplies.LinesSince(mark).FirstOrDefault(IsImapStatus) is { } reply ? ReplyClassifier.WithoutTag(reply) : null;
             outcome.Detail = "Address and password accepted";
             return true;
         }, cancellationToken);
@@ -105,9 +106,11 @@ internal sealed partial class MailTestRun
     };
 
     // The tagged status line (A00000003 NO ...) or a BYE is the server's answer to the step.
-    private static string? LastImapReply(IReadOnlyList<string> lines) =>
-        lines.LastOrDefault(line => (line.Length > 1 && char.IsAsciiLetterUpper(line[0]) && char.IsAsciiDigit(line[1]))
-            || line.StartsWith("* BYE", StringComparison.OrdinalIgnoreCase));
+    private static string? LastImapReply(IReadOnlyList<string> lines) => lines.LastOrDefault(IsImapStatus);
+
+    private static bool IsImapStatus(string line) =>
+        (line.Length > 1 && char.IsAsciiLetterUpper(line[0]) && char.IsAsciiDigit(line[1]))
+        || line.StartsWith("* BYE", StringComparison.OrdinalIgnoreCase);
 
     private static string Explain(string diagnosis) => diagnosis switch
     {

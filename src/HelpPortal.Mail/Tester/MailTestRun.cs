@@ -114,22 +114,28 @@ internal sealed partial class MailTestRun(
         };
 
         StepFailure? tlsFailure = null;
-        var clock = Stopwatch.StartNew();
-        await runner.RunAsync($"{prefix}-greeting", startTls ? Step + Probe : Step, async (outcome, token) =>
+        var tlsTime = TimeSpan.Zero;
+        var greetingWait = timeouts.GreetingWait < Step ? timeouts.GreetingWait : Step;
+        await runner.RunAsync($"{prefix}-greeting", startTls ? greetingWait + Probe + Step : Step, async (outcome, token) =>
         {
-            if (startTls && !await connection.ServerSpeaksFirstAsync(Step, token))
+            var started = Stopwatch.GetTimestamp();
+            // An SSL/TLS port stays silent, waiting for our hello: a short wait, then a TLS probe, tells it apart
+            // from a slow server without keeping the customer waiting a whole step.
+            if (startTls && !await connection.ServerSpeaksFirstAsync(greetingWait, token))
             {
                 throw await AnswersTlsHelloAsync(connection, server.Host, token)
                     ? new StepFailure(Diagnosis.TlsModeMismatch,
                         $"Port {server.Port} expects SSL/TLS from the first byte; STARTTLS does not fit it.")
-                    : new StepFailure(Diagnosis.Timeout, $"The server sent no greeting within {Seconds(Step)} s.");
+                    : new StepFailure(Diagnosis.Timeout, $"The server sent no greeting within {Seconds(greetingWait)} s.");
             }
 
             var mark = recorder.Count;
+            // Watching the stream shows when the TLS hello went out: from there on the time is the tls step's.
+            var watched = new FirstBytesStream(connection.Stream);
             try
             {
                 var options = startTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
-                await client.ConnectAsync(connection.Stream, server.Host, server.Port, options, token);
+                await client.ConnectAsync(watched, server.Host, server.Port, options, token);
             }
             catch (SslHandshakeException) when (startTls)
             {
@@ -147,10 +153,15 @@ internal sealed partial class MailTestRun(
                 throw classify(recorder, mark, e);
             }
 
+            if (watched.TlsHelloWrittenAt is { } hello)
+            {
+                outcome.Elapsed = Stopwatch.GetElapsedTime(started, hello);
+                tlsTime = Stopwatch.GetElapsedTime(hello);
+            }
+
             var lines = recorder.LinesSince(mark);
             outcome.ServerReply = lines.Count > 0 ? ReplyClassifier.WithoutTag(lines[0]) : null;
             outcome.Detail = describe(lines);
-            clock.Restart();
             return true;
         }, cancellationToken);
 
@@ -161,7 +172,7 @@ internal sealed partial class MailTestRun(
 
         if (tlsFailure is not null)
         {
-            runner.Fail($"{prefix}-tls", tlsFailure, clock.Elapsed);
+            runner.Fail($"{prefix}-tls", tlsFailure, tlsTime);
         }
 
         var tls = new StepOutcome { Detail = "TLS negotiated after STARTTLS" };
@@ -170,7 +181,7 @@ internal sealed partial class MailTestRun(
             Describe(tls, certificate, client is MailKit.Net.Imap.ImapClient imap ? imap.SslProtocol : ((MailKit.Net.Smtp.SmtpClient)client).SslProtocol);
         }
 
-        runner.Record($"{prefix}-tls", tls.Status, TimeSpan.Zero, tls.Detail);
+        runner.Record($"{prefix}-tls", tls.Status, tlsTime, tls.Detail);
     }
 
     private async Task<bool> AnswersTlsHelloAsync(IMailConnection connection, string host, CancellationToken cancellationToken)

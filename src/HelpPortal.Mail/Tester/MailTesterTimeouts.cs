@@ -6,6 +6,12 @@ public sealed class MailTesterTimeouts
     /// <summary>Each network step (resolve, connect, TLS, greeting, sign in, inbox, send) gets this long.</summary>
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a STARTTLS port may stay silent before the tester checks whether it is waiting for a TLS hello
+    /// instead (an SSL/TLS port never greets first). Real servers greet at once; customers should not wait a whole step.
+    /// </summary>
+    public TimeSpan GreetingWait { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long to look for the test message over IMAP after sending it.</summary>
     public TimeSpan DeliveryWait { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -37,7 +37,7 @@ internal sealed class StepRunner(
         try
         {
             var value = await body(outcome, stepTimeout.Token);
-            End(new MailTestStep(id, protocol, outcome.Status, clock.Elapsed,
+            End(new MailTestStep(id, protocol, outcome.Status, outcome.Elapsed ?? clock.Elapsed,
                 redactor.Clean(outcome.Detail), redactor.Clean(outcome.ServerReply)));
             return value;
         }
@@ -136,4 +136,7 @@ internal sealed class StepOutcome
     public StepStatus Status { get; set; } = StepStatus.Ok;
     public string? Detail { get; set; }
     public string? ServerReply { get; set; }
+
+    /// <summary>Set when part of the body's time belongs to another step (the TLS upgrade inside the greeting).</summary>
+    public TimeSpan? Elapsed { get; set; }
 }

@@ -26,13 +26,40 @@ public sealed class AccountTests(MailServers servers)
     [Fact]
     public async Task AWorkingAccountOverStartTlsPortsPassesToo()
     {
-        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
-        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
-
-        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
+        var run = await StartTlsRunAsync();
 
         run.AssertEndsWith(Diagnosis.Ok, null);
         Assert.All(run.Result.Steps, step => Assert.Equal(StepStatus.Ok, step.Status));
+    }
+
+    [Fact]
+    public async Task OverStartTlsPortsTheTlsStepsCarryTheTimeOfTheUpgrade()
+    {
+        var run = await StartTlsRunAsync();
+
+        run.AssertEndsWith(Diagnosis.Ok, null);
+        foreach (var prefix in new[] { "imap", "smtp" })
+        {
+            // The handshake (and the capabilities asked again over TLS) is real work on a real server: never 0 ms.
+            var tls = run.Step($"{prefix}-tls");
+            Assert.True(tls.Elapsed > TimeSpan.Zero, $"{prefix}-tls took no time: {run}");
+            Assert.Contains("localhost", tls.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheSignInStepShowsTheServersAnswerToTheSignInItself()
+    {
+        var run = await RealRun.StartAsync(MailServers.Tester(servers.Model()), servers.GoodAddress, servers.GoodPassword);
+
+        run.AssertEndsWith(Diagnosis.Ok, null);
+        // Dovecot answers the sign-in with "OK [CAPABILITY ...] Logged in"; the folder list MailKit asks for
+        // afterwards ("OK List completed") is not the answer the customer should see.
+        var reply = run.Step("imap-auth").ServerReply;
+        Assert.NotNull(reply);
+        Assert.StartsWith("OK", reply, StringComparison.Ordinal);
+        Assert.Contains("Logged in", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("List", reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,6 +105,10 @@ public sealed class AccountTests(MailServers servers)
 
         run.AssertEndsWith(Diagnosis.AccountSuspended, "imap-auth");
         Assert.Contains("CONTACTADMIN", run.Result.ServerReply, StringComparison.Ordinal);
+        Assert.StartsWith("NO", run.Step("imap-auth").ServerReply, StringComparison.Ordinal);
+        // Postfix would still accept this account's SMTP sign-in (only Dovecot knows it is suspended), so the
+        // verdict has to come from IMAP, which runs first; SMTP is never tried.
+        Assert.Equal(StepStatus.Skipped, run.Step("smtp-auth").Status);
     }
 
     [Fact]
@@ -95,5 +126,12 @@ public sealed class AccountTests(MailServers servers)
         second.AssertEndsWith(Diagnosis.SendingLimit, "send");
         Assert.StartsWith("450 4.7.1", second.Result.ServerReply, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Skipped, second.Step("delivery").Status);
+    }
+
+    private Task<RealRun> StartTlsRunAsync()
+    {
+        var imap = new MailServer(servers.Host, servers.ImapStartTlsPort, MailSecurity.StartTls);
+        var smtp = new MailServer(servers.Host, servers.SubmissionPort, MailSecurity.StartTls);
+        return RealRun.StartAsync(MailServers.Tester(servers.Model(imap, smtp)), servers.GoodAddress, servers.GoodPassword);
     }
 }

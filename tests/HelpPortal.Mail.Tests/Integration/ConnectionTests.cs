@@ -94,4 +94,23 @@ public sealed class ConnectionTests(MailServers servers)
 
         run.AssertEndsWith(Diagnosis.TlsModeMismatch, failedStep);
     }
+
+    [Theory]
+    [InlineData("imaps", "imap-greeting")]
+    [InlineData("smtps", "smtp-greeting")]
+    public async Task StartTlsAgainstAnSslPortIsAModeMismatchWithinAFewSecondsAtTheDefaultTimeout(string port, string failedStep)
+    {
+        var isImap = port == "imaps";
+        var configured = isImap ? servers.Imaps : servers.Smtps;
+        var model = isImap ? servers.Model(incoming: configured) : servers.Model(outgoing: configured);
+        var typed = configured with { Security = MailSecurity.StartTls };
+        var clock = Stopwatch.StartNew();
+
+        // The default step timeout (10 s): the silent SSL port must be recognised long before it runs out.
+        var run = await RealRun.StartAsync(MailServers.Tester(model), servers.GoodAddress, servers.GoodPassword,
+            incoming: isImap ? typed : null, outgoing: isImap ? null : typed);
+
+        run.AssertEndsWith(Diagnosis.TlsModeMismatch, failedStep);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}: {run}");
+    }
 }
