@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HelpPortal.EndToEnd.Journeys;
+
+[Collection(PortalCollection.Name)]
+public sealed class WidgetJourneys(PortalFixture portal)
+{
+    [Fact]
+    public async Task TheCopyButtonPutsTheIncomingServerOnTheClipboard()
+    {
+        var page = await portal.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GotoAsync(Pages.Troubleshooting);
+        var settings = page.Locator("[data-widget=\"mail-settings\"]");
+        var copy = settings.GetByRole(AriaRole.Button, new() { Name = "Copy incoming server" });
+        var expected = portal.Portal.Environment["MailService__Incoming__Host"];
+
+        await copy.ClickAsync();
+
+        await Expect(settings.GetByText("Copied").First).ToBeVisibleAsync();
+        Assert.Equal(expected, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
+
+    [Fact]
+    public async Task TheAppleProfileDownloadsWithTheReadersAddress()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync(Pages.IphoneArticle);
+        var widget = page.Locator("form.profile-form");
+
+        await widget.GetByLabel("Email address").FillAsync("reader@example.com");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            widget.GetByRole(AriaRole.Button, new() { Name = "Download profile" }).ClickAsync());
+
+        Assert.EndsWith(".mobileconfig", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        Assert.Contains("reader@example.com", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+    }
+}
