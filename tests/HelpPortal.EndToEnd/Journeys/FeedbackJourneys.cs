@@ -4,13 +4,13 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpPortal.EndToEnd.Journeys;
 
 [Collection(PortalCollection.Name)]
-public sealed class FeedbackJourneys(PortalFixture portal)
+public sealed class FeedbackJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task ACommentLeftWithANoVoteReachesTheSupportLeadsDashboard()
     {
         var comment = $"The VPN part did not match my router {Guid.NewGuid():N}";
-        var reader = await portal.NewPageAsync();
+        var reader = await NewPageAsync();
         await reader.GotoAsync(Pages.Troubleshooting);
 
         await reader.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
@@ -19,7 +19,7 @@ public sealed class FeedbackJourneys(PortalFixture portal)
         await reader.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Expect(reader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Thank you for your feedback" })).ToBeVisibleAsync();
 
-        var lead = await portal.NewPageAsync();
+        var lead = await NewPageAsync();
         await lead.SignInAsLeadAsync();
         await lead.GotoAsync("/admin/feedback");
         await lead.MainRegion().GetByRole(AriaRole.Link, new() { Name = Pages.TroubleshootingTitle }).First.ClickAsync();

@@ -6,12 +6,12 @@ namespace HelpPortal.EndToEnd.Journeys;
 
 /// <summary>Only Tab, typing and Enter: nothing here clicks.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class KeyboardJourneys(PortalFixture portal)
+public sealed class KeyboardJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task SearchWorksWithTabAndEnter()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/en");
 
         await TabUntilFocusedAsync(page, page.SearchBox());
@@ -25,7 +25,7 @@ public sealed class KeyboardJourneys(PortalFixture portal)
     [Fact]
     public async Task TheVoteFormWorksWithTabAndEnter()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(Pages.PlainArticle);
 
         await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }));
@@ -37,15 +37,15 @@ public sealed class KeyboardJourneys(PortalFixture portal)
     [Fact]
     public async Task TheTesterWorksWithTabAndEnter()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(Pages.Troubleshooting);
         var button = await page.TesterButtonWhenReadyAsync();
 
         await TabUntilFocusedAsync(page, page.Tester().GetByLabel("Email address"));
-        await page.Keyboard.TypeAsync(portal.Mail.GoodAddress);
+        await page.Keyboard.TypeAsync(Fixture.Mail.GoodAddress);
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.Tester().GetByLabel("Password", new() { Exact = true })).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(portal.Mail.GoodPassword);
+        await page.Keyboard.TypeAsync(Fixture.Mail.GoodPassword);
         await TabUntilFocusedAsync(page, button);
         await page.Keyboard.PressAsync("Enter");
 

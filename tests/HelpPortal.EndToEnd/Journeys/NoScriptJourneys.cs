@@ -6,12 +6,12 @@ namespace HelpPortal.EndToEnd.Journeys;
 
 /// <summary>A browser with JavaScript turned off still reads, searches and votes.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class NoScriptJourneys(PortalFixture portal)
+public sealed class NoScriptJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task ReadingWorksWithoutJavaScript()
     {
-        var page = await portal.NewPageAsync(javaScriptEnabled: false);
+        var page = await NewPageAsync(javaScriptEnabled: false);
 
         await page.GotoAsync(Pages.Troubleshooting);
 
@@ -23,7 +23,7 @@ public sealed class NoScriptJourneys(PortalFixture portal)
     [Fact]
     public async Task SearchingWorksWithoutJavaScript()
     {
-        var page = await portal.NewPageAsync(javaScriptEnabled: false);
+        var page = await NewPageAsync(javaScriptEnabled: false);
         await page.GotoAsync("/en");
 
         await page.SearchBox().FillAsync("troubleshooting");
@@ -36,7 +36,7 @@ public sealed class NoScriptJourneys(PortalFixture portal)
     [Fact]
     public async Task VotingWorksWithoutJavaScript()
     {
-        var page = await portal.NewPageAsync(javaScriptEnabled: false);
+        var page = await NewPageAsync(javaScriptEnabled: false);
         await page.GotoAsync("/en/articles/use-webmail");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();

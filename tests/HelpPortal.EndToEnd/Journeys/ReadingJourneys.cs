@@ -5,14 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpPortal.EndToEnd.Journeys;
 
 [Collection(PortalCollection.Name)]
-public sealed class ReadingJourneys(PortalFixture portal)
+public sealed class ReadingJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
     [Theory]
     [InlineData("en-GB", "/en")]
     [InlineData("sv-SE", "/sv")]
     public async Task TheRootSendsAVisitorToTheirBrowsersLanguage(string locale, string expectedPath)
     {
-        var page = await portal.NewPageAsync(locale: locale);
+        var page = await NewPageAsync(locale: locale);
 
         await page.GotoAsync("/");
 
@@ -23,7 +23,7 @@ public sealed class ReadingJourneys(PortalFixture portal)
     [Fact]
     public async Task AReaderReachesTroubleshootingThroughTheEmailCategory()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/en");
 
         await page.MainRegion().GetByRole(AriaRole.Link, new() { Name = "Email", Exact = true }).First.ClickAsync();
@@ -37,7 +37,7 @@ public sealed class ReadingJourneys(PortalFixture portal)
     [Fact]
     public async Task AReaderReachesTroubleshootingThroughSearch()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/en");
 
         await page.SearchBox().FillAsync("troubleshooting");
@@ -51,7 +51,7 @@ public sealed class ReadingJourneys(PortalFixture portal)
     [Fact]
     public async Task TheLanguageSwitchOpensTheSwedishVersionOfTheArticle()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(Pages.Troubleshooting);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Svenska" }).ClickAsync();

@@ -4,17 +4,17 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpPortal.EndToEnd.Journeys;
 
 [Collection(PortalCollection.Name)]
-public sealed class WidgetJourneys(PortalFixture portal)
+public sealed class WidgetJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task TheCopyButtonPutsTheIncomingServerOnTheClipboard()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await page.GotoAsync(Pages.Troubleshooting);
         var settings = page.Locator("[data-widget=\"mail-settings\"]");
         var copy = settings.GetByRole(AriaRole.Button, new() { Name = "Copy incoming server" });
-        var expected = portal.Portal.Environment["MailService__Incoming__Host"];
+        var expected = Fixture.Portal.Environment["MailService__Incoming__Host"];
 
         await copy.ClickAsync();
 
@@ -25,7 +25,7 @@ public sealed class WidgetJourneys(PortalFixture portal)
     [Fact]
     public async Task TheAppleProfileDownloadsWithTheReadersAddress()
     {
-        var page = await portal.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(Pages.IphoneArticle);
         var widget = page.Locator("form.profile-form");
 
