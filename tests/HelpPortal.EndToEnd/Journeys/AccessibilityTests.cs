@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +14,6 @@ public sealed class AccessibilityTests(PortalFixture fixture) : PortalTest(fixtu
         "/en",
         "/en/categories/email",
         "/en/search?q=smtp",
-        "/sv/articles/felsokning-e-post",
         "/account/login",
     ];
 
@@ -54,19 +54,29 @@ public sealed class AccessibilityTests(PortalFixture fixture) : PortalTest(fixtu
         await AssertNoSeriousViolationsInBothSchemesAsync(page);
     }
 
+    /// <summary>The rules a colour scheme can change the outcome of; every other rule reads the same markup.</summary>
+    private static readonly AxeRunOptions ColourRules = new()
+    {
+        RunOnly = new() { Type = "rule", Values = ["color-contrast", "link-in-text-block"] },
+        ResultTypes = [ResultType.Violations],
+    };
+
+    private static readonly AxeRunOptions AllRules = new() { ResultTypes = [ResultType.Violations] };
+
     /// <summary>
-    /// One page load, two analyses: switching the emulated colour scheme restyles the same document, which
-    /// is what a reader whose system turns dark sees, and saves loading every page twice.
+    /// One page load, two analyses: every rule in light mode, then the colour rules again after the emulated
+    /// scheme turns dark. That restyles the same document, which is what a reader whose system turns dark
+    /// sees, and saves loading every page twice.
     /// </summary>
     private static async Task AssertNoSeriousViolationsInBothSchemesAsync(IPage page)
     {
         var problems = new List<string>();
-        foreach (var (scheme, dark) in new[] { (ColorScheme.Light, false), (ColorScheme.Dark, true) })
+        foreach (var (scheme, dark, rules) in new[] { (ColorScheme.Light, false, AllRules), (ColorScheme.Dark, true, ColourRules) })
         {
             await page.EmulateMediaAsync(new() { ColorScheme = scheme });
             Assert.Equal(dark, await page.EvaluateAsync<bool>("() => matchMedia('(prefers-color-scheme: dark)').matches"));
 
-            var results = await page.RunAxe();
+            var results = await page.RunAxe(rules);
             problems.AddRange(results.Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"[{scheme}] {v.Impact} {v.Id}: {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n =>

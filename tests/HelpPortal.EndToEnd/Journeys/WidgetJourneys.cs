@@ -34,7 +34,11 @@ public sealed class WidgetJourneys(PortalFixture fixture) : PortalTest(fixture)
             widget.GetByRole(AriaRole.Button, new() { Name = "Download profile" }).ClickAsync());
 
         Assert.EndsWith(".mobileconfig", download.SuggestedFilename, StringComparison.Ordinal);
-        var path = await download.PathAsync();
-        Assert.Contains("reader@example.com", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        var profile = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("<plist", profile, StringComparison.Ordinal);
+        Assert.Contains("reader@example.com", profile, StringComparison.Ordinal);
+        // The servers the portal is configured with, not the shipped defaults.
+        Assert.Contains($"<string>{Fixture.Portal.Environment["MailService__Incoming__Host"]}</string>", profile, StringComparison.Ordinal);
+        Assert.Contains($"<integer>{Fixture.Portal.Environment["MailService__Incoming__Port"]}</integer>", profile, StringComparison.Ordinal);
     }
 }
