@@ -34,11 +34,8 @@ public sealed class AccessibilityTests(PortalFixture fixture) : PortalTest(fixtu
         // The widgets as a reader meets them after a failed test: the tester connected and a verdict on screen.
         var page = await NewPageAsync();
         await page.GotoAsync(Pages.Troubleshooting);
-        var button = await page.TesterButtonWhenReadyAsync();
-        await page.Tester().GetByLabel("Email address").FillAsync(Fixture.Mail.GoodAddress);
-        await page.Tester().GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
-        await button.ClickAsync();
-        await Expect(page.Locator("[data-verdict]")).ToHaveAttributeAsync("data-diagnosis", "auth-failed", new() { Timeout = 30_000 });
+        var verdict = await page.RunTesterAsync(Fixture.Mail.GoodAddress, "not-the-password");
+        await Expect(verdict).ToHaveAttributeAsync("data-diagnosis", "auth-failed", Pages.VerdictWait);
 
         await AssertNoSeriousViolationsInBothSchemesAsync(page);
     }

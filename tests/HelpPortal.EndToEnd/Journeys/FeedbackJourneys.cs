@@ -17,7 +17,7 @@ public sealed class FeedbackJourneys(PortalFixture fixture) : PortalTest(fixture
         await reader.GetByLabel("Did not solve my problem").CheckAsync();
         await reader.GetByLabel("Anything you want to add? (optional)").FillAsync(comment);
         await reader.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await Expect(reader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Thank you for your feedback" })).ToBeVisibleAsync();
+        await Expect(reader.FeedbackThanks()).ToBeVisibleAsync();
 
         var lead = await NewPageAsync();
         await lead.SignInAsLeadAsync();

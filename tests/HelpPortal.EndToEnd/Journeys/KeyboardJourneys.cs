@@ -31,7 +31,7 @@ public sealed class KeyboardJourneys(PortalFixture fixture) : PortalTest(fixture
         await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Thank you for your feedback" })).ToBeVisibleAsync();
+        await Expect(page.FeedbackThanks()).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class KeyboardJourneys(PortalFixture fixture) : PortalTest(fixture
         await TabUntilFocusedAsync(page, button);
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.Locator("[data-verdict]")).ToHaveAttributeAsync("data-diagnosis", "ok", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-verdict]")).ToHaveAttributeAsync("data-diagnosis", "ok", Pages.VerdictWait);
     }
 
     private static async Task TabUntilFocusedAsync(IPage page, ILocator target, int maxTabs = 200)

@@ -11,14 +11,10 @@ public sealed class MailTesterJourneys(PortalFixture fixture) : PortalTest(fixtu
     {
         var page = await NewPageAsync();
         await page.GotoAsync(Pages.Troubleshooting);
-        var button = await page.TesterButtonWhenReadyAsync();
 
-        await page.Tester().GetByLabel("Email address").FillAsync(Fixture.Mail.GoodAddress);
-        await page.Tester().GetByLabel("Password", new() { Exact = true }).FillAsync(Fixture.Mail.GoodPassword);
-        await button.ClickAsync();
+        var verdict = await page.RunTesterAsync(Fixture.Mail.GoodAddress, Fixture.Mail.GoodPassword);
 
-        var verdict = page.Locator("[data-verdict]");
-        await Expect(verdict).ToHaveAttributeAsync("data-diagnosis", "ok", new() { Timeout = 30_000 });
+        await Expect(verdict).ToHaveAttributeAsync("data-diagnosis", "ok", Pages.VerdictWait);
         await Expect(verdict).ToHaveAttributeAsync("data-verdict", "ok");
         await Expect(page.Locator("[data-step][data-status=\"failed\"]")).ToHaveCountAsync(0);
     }
@@ -28,18 +24,14 @@ public sealed class MailTesterJourneys(PortalFixture fixture) : PortalTest(fixtu
     {
         var page = await NewPageAsync();
         await page.GotoAsync(Pages.Troubleshooting);
-        var button = await page.TesterButtonWhenReadyAsync();
-        var password = page.Tester().GetByLabel("Password", new() { Exact = true });
 
-        await page.Tester().GetByLabel("Email address").FillAsync(Fixture.Mail.GoodAddress);
-        await password.FillAsync("not-the-password-" + Guid.NewGuid().ToString("N")[..6]);
-        await button.ClickAsync();
+        var verdict = await page.RunTesterAsync(Fixture.Mail.GoodAddress, "not-the-password-" + Guid.NewGuid().ToString("N")[..6]);
 
-        var verdict = page.Locator("[data-verdict]");
-        await Expect(verdict).ToHaveAttributeAsync("data-diagnosis", "auth-failed", new() { Timeout = 30_000 });
+        await Expect(verdict).ToHaveAttributeAsync("data-diagnosis", "auth-failed", Pages.VerdictWait);
         await Expect(verdict).ToHaveAttributeAsync("data-verdict", "failed");
+        await Expect(verdict.Locator("[data-fix]")).ToBeVisibleAsync();
         await Expect(verdict.Locator("[data-fix]")).Not.ToBeEmptyAsync();
-        await Expect(password).ToHaveValueAsync("");
+        await Expect(page.Tester().GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("");
     }
 
     [Fact]

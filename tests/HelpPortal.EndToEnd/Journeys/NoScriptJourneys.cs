@@ -43,6 +43,6 @@ public sealed class NoScriptJourneys(PortalFixture fixture) : PortalTest(fixture
         await page.GetByLabel("Hard to follow").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Thank you for your feedback" })).ToBeVisibleAsync();
+        await Expect(page.FeedbackThanks()).ToBeVisibleAsync();
     }
 }

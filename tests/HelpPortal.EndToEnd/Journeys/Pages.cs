@@ -27,6 +27,22 @@ internal static class Pages
         return button;
     }
 
+    /// <summary>Fills the tester in and starts it; the verdict element appears when the test is done.</summary>
+    public static async Task<ILocator> RunTesterAsync(this IPage page, string address, string password)
+    {
+        var button = await page.TesterButtonWhenReadyAsync();
+        await page.Tester().GetByLabel("Email address").FillAsync(address);
+        await page.Tester().GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await button.ClickAsync();
+        return page.Locator("[data-verdict]");
+    }
+
+    /// <summary>Mail servers answer in seconds, slower on a busy machine.</summary>
+    public static LocatorAssertionsToHaveAttributeOptions VerdictWait { get; } = new() { Timeout = 30_000 };
+
+    public static ILocator FeedbackThanks(this IPage page) =>
+        page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Thank you for your feedback" });
+
     public static async Task SignInAsLeadAsync(this IPage page)
     {
         await page.GotoAsync("/account/login");
