@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HelpPortal.EndToEnd.Journeys;
 
-/// <summary>Only Tab, typing and Enter: nothing here clicks.</summary>
+/// <summary>Only Tab, Space, typing and Enter: nothing here clicks.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class KeyboardJourneys(PortalFixture fixture) : PortalTest(fixture)
 {
@@ -23,12 +23,21 @@ public sealed class KeyboardJourneys(PortalFixture fixture) : PortalTest(fixture
     }
 
     [Fact]
-    public async Task TheVoteFormWorksWithTabAndEnter()
+    public async Task TheVoteFormWithAReasonAndACommentWorksWithTheKeyboard()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(Pages.PlainArticle);
 
-        await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }));
+        await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        // Tab reaches a radio group once; Space chooses the focused reason.
+        var firstReason = page.GetByRole(AriaRole.Radio).First;
+        await TabUntilFocusedAsync(page, firstReason);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(firstReason).ToBeCheckedAsync();
+        await TabUntilFocusedAsync(page, page.GetByLabel("Anything you want to add? (optional)"));
+        await page.Keyboard.TypeAsync("Typed without a mouse");
+        await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.FeedbackThanks()).ToBeVisibleAsync();
