@@ -4,7 +4,7 @@ namespace HelpPortal.EndToEnd;
 
 /// <summary>
 /// One portal process and one headless Chromium for the whole run (starting either per test would
-/// dominate the run time). Each test opens its own browser context, so cookies never leak between them.
+/// dominate the run time). Each test opens its own browser contexts, so cookies never leak between them.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -20,28 +20,21 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Mail = TestMailServers.Load();
-        Portal = await PortalProcess.StartAsync(Mail.PortalSettings());
-        var (exitCode, output) = await Portal.RunCommandAsync(["add-user", LeadEmail, "--role", "SupportLead"], LeadPassword);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"add-user failed ({exitCode}): {output}");
-        }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        // The browser starts while the portal does: both take seconds, neither needs the other.
+        // Both are kept even when the other fails, so DisposeAsync (which xunit still calls) ends them.
+        var browser = LaunchChromiumAsync();
+        try
         {
-            ExecutablePath = System.Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            // The machine has no network beyond loopback: keep Chromium from trying.
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+            Portal = await PortalProcess.StartAsync(Settings(), CreateSupportLeadAsync);
+        }
+        finally
+        {
+            Browser = await browser;
+        }
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, string locale = "en-GB", ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled, string locale, ColorScheme colorScheme)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -52,7 +45,7 @@ public sealed class PortalFixture : IAsyncLifetime
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async Task DisposeAsync()
@@ -67,10 +60,73 @@ public sealed class PortalFixture : IAsyncLifetime
             await Portal.DisposeAsync();
         }
     }
+
+    private Dictionary<string, string> Settings() => new(Mail.PortalSettings())
+    {
+        // Every browser in the run is the same client (127.0.0.1): the per-client limit of the tester is
+        // raised so the journeys that run it never meet each other's quota. The limit has its own tests.
+        ["MailTester__TestsPerClient"] = "50",
+    };
+
+    private static async Task CreateSupportLeadAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var (exitCode, output) = await PortalProcess.RunCommandAsync(
+            ["add-user", LeadEmail, "--role", "SupportLead"], environment, LeadPassword);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"add-user failed ({exitCode}): {output}");
+        }
+    }
+
+    private async Task<IBrowser> LaunchChromiumAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new()
+        {
+            // The machine's own Chromium: nothing here downloads a browser.
+            ExecutablePath = System.Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network beyond loopback: keep Chromium from trying.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
 }
 
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<PortalFixture>
 {
     public const string Name = "portal";
+}
+
+/// <summary>
+/// A test in the shared portal's collection. The browser contexts it opens are closed when it ends, so the
+/// one Chromium never piles up pages and tester circuits over the run.
+/// </summary>
+public abstract class PortalTest(PortalFixture fixture) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected PortalFixture Fixture => fixture;
+
+    protected async Task<IPage> NewPageAsync(
+        bool javaScriptEnabled = true, string locale = "en-GB", ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await fixture.NewContextAsync(javaScriptEnabled, locale, colorScheme);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
 }

@@ -6,8 +6,10 @@ using System.Text;
 namespace HelpPortal.EndToEnd;
 
 /// <summary>
-/// The real portal, started with the README's own command on a free loopback port with a fresh SQLite
-/// file, the repository's content and the test mail servers. Output is kept so a failure can show it.
+/// The real portal as its own process on a free loopback port, with a fresh SQLite file, the repository's
+/// content and the test mail servers. It runs the build output directly, from the project folder as
+/// `dotnet run` would: the same program and settings, without MSBuild evaluating the project on every start.
+/// Output is kept so a failure can show it.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
@@ -27,7 +29,12 @@ public sealed class PortalProcess : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Environment { get; }
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    /// <param name="prepareAsync">Runs before the portal starts, with its environment: commands such as
+    /// <c>add-user</c> set up the fresh store the way an operator would.</param>
+    public static async Task<PortalProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings,
+        Func<IReadOnlyDictionary<string, string>, Task> prepareAsync,
+        CancellationToken cancellationToken = default)
     {
         var port = FreePort();
         var dataDirectory = Directory.CreateTempSubdirectory("helpportal-e2e-").FullName;
@@ -42,22 +49,31 @@ public sealed class PortalProcess : IAsyncDisposable
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Start(["run", "--no-build", "-c", Repository.Configuration, "--no-launch-profile",
-            "--project", "src/HelpPortal.Web", "--", "--urls", $"http://127.0.0.1:{port}"], environment);
+        await prepareAsync(environment);
+
+        var process = Start(["--urls", $"http://127.0.0.1:{port}"], environment);
         var portal = new PortalProcess(process, $"http://127.0.0.1:{port}", dataDirectory, environment);
         process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await portal.WaitUntilHealthyAsync(cancellationToken);
+        try
+        {
+            await portal.WaitUntilHealthyAsync(cancellationToken);
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
         return portal;
     }
 
-    /// <summary>Runs one of the portal's commands (CONTRACT.md section 1) against the same store.</summary>
-    public async Task<(int ExitCode, string Output)> RunCommandAsync(string[] args, string? standardInput = null)
+    /// <summary>Runs one of the portal's commands (CONTRACT.md section 1) with the given settings.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        string[] args, IReadOnlyDictionary<string, string> environment, string? standardInput = null)
     {
-        using var process = Start(["run", "--no-build", "-c", Repository.Configuration, "--no-launch-profile",
-            "--project", "src/HelpPortal.Web", "--", .. args], Environment, redirectInput: true);
+        using var process = Start(args, environment, redirectInput: true);
         if (standardInput is not null)
         {
             await process.StandardInput.WriteLineAsync(standardInput);
@@ -91,12 +107,13 @@ public sealed class PortalProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = Repository.WebProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add(Repository.WebAssembly);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -164,6 +181,19 @@ public static class Repository
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"
             : "Debug";
+
+    public static string WebProject { get; } = Path.Combine(Root, "src", "HelpPortal.Web");
+
+    /// <summary>The portal as built beside these tests (the project reference builds it first).</summary>
+    public static string WebAssembly { get; } = FindWebAssembly();
+
+    private static string FindWebAssembly()
+    {
+        var path = Path.Combine(WebProject, "bin", Configuration, "net10.0", "HelpPortal.Web.dll");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{path} does not exist: build the solution (or this project) in {Configuration} first.");
+    }
 
     private static string FindRoot()
     {
