@@ -69,6 +69,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     Content__Path=/app/content \
     Database__Provider=Sqlite \
+    Logging__Console__FormatterName=json \
     ConnectionStrings__Portal="Data Source=/data/helpportal.db"
 EXPOSE 8080
 USER $APP_UID
