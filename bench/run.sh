@@ -17,10 +17,14 @@ cd "$root"
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "== build (Release)"
 dotnet publish src/HelpPortal.Web -c Release -o "$web" > "$out/publish.log"
+# The same build compiled ahead of time (ReadyToRun), for the cold-start comparison only.
+dotnet publish src/HelpPortal.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$out/web-r2r" > "$out/publish-r2r.log"
 dotnet build bench/votes -c Release -o "$out/votes" > "$out/votes-build.log"
 python3 bench/portal/corpus.py content "$out/content-2000" 2000
 python3 bench/portal/corpus.py content "$out/content-10000" 10000
 dotnet "$web/HelpPortal.Web.dll" check-content "$out/content-2000" > "$out/check-content.log"
+tail -n 1 "$out/check-content.log"
 
 pid=
 stop_portal() {
@@ -35,7 +39,7 @@ start_portal() {
     rm -f "$2" "$2"-wal "$2"-shm
     local started
     started=$(date +%s%N)
-    (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Content__Path="$1" \
+    (cd "${WEB_FOLDER:-$web}" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Content__Path="$1" \
         ConnectionStrings__Portal="Data Source=$2" Feedback__VotesPerClientPerMinute=10000000 \
         Logging__LogLevel__Default=Warning "Logging__LogLevel__HelpPortal.Articles=Error" \
         dotnet HelpPortal.Web.dll >> "$out/portal.log" 2>&1) &
@@ -68,6 +72,10 @@ for run in 1 2 3; do
     [ "$run" = 3 ] || stop_portal
 done
 
+echo "== /healthz, 32 connections, $duration"
+read -r health_rps health_p99 < <(wrk_figures "/healthz")
+echo "healthz: $health_rps req/s, p99 $health_p99"
+
 echo "== article page vs static file, 32 connections, $duration each"
 read -r page_rps page_p99 < <(wrk_figures "/en/articles/$article")
 read -r static_rps static_p99 < <(wrk_figures "/bench/article.html")
@@ -83,6 +91,13 @@ echo "stored_rows=$rows stored_yes=$yes stored_no=$no"
 grep -q "expected_rows=$rows expected_yes=$yes expected_no=$no" "$out/votes.txt" \
     && echo "store holds exactly the expected totals" || { echo "STORE TOTALS DIFFER" >&2; exit 1; }
 stop_portal
+
+echo "== cold start, 2,000 generated articles, ReadyToRun build (three runs)"
+for run in 1 2 3; do
+    WEB_FOLDER="$out/web-r2r" start_portal "$out/content-2000" "$out/portal-r2r.db"
+    echo "cold start (ReadyToRun) run $run: $startup_ms ms"
+    stop_portal
+done
 
 echo "== 10,000 generated articles: start and resident memory"
 start_portal "$out/content-10000" "$out/portal-10k.db"

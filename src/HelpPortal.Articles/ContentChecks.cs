@@ -17,20 +17,30 @@ internal static class ContentChecks
             .ToDictionary(g => g.Key, g => g.First());
 
         ReportDuplicateSlugs(articles, errors);
-        foreach (var article in articles)
+        var hosts = MailLiterals.ConfiguredHosts(options.Placeholders);
+        // The checks only read the other articles, so they run in parallel; each article's findings keep their order.
+        var found = new List<ContentError>[articles.Count];
+        Parallel.For(0, articles.Count, i =>
         {
+            var article = articles[i];
+            var articleErrors = new List<ContentError>();
             var fm = article.FrontMatter;
             foreach (var id in fm.Categories.Where(id => !categoryIds.Contains(id)))
             {
-                errors.Add(new ContentError(article.Path, fm.LineOf("categories"), $"unknown category '{id}' (not in categories.yaml)"));
+                articleErrors.Add(new ContentError(article.Path, fm.LineOf("categories"), $"unknown category '{id}' (not in categories.yaml)"));
             }
             foreach (var slug in fm.Related.Where(s => Slugs.IsValid(s) && !bySlug.ContainsKey((article.Lang, s))))
             {
-                errors.Add(new ContentError(article.Path, fm.LineOf("related"), $"related article '{slug}' does not exist in articles/{article.Lang}/"));
+                articleErrors.Add(new ContentError(article.Path, fm.LineOf("related"), $"related article '{slug}' does not exist in articles/{article.Lang}/"));
             }
-            CheckTranslations(article, bySlug, errors);
-            CheckLinks(article, bySlug, categoryIds, options, errors);
-            MailLiterals.Check(article, options.Placeholders, errors);
+            CheckTranslations(article, bySlug, articleErrors);
+            CheckLinks(article, bySlug, categoryIds, options, articleErrors);
+            MailLiterals.Check(article, hosts, options.Placeholders, articleErrors);
+            found[i] = articleErrors;
+        });
+        foreach (var articleErrors in found)
+        {
+            errors.AddRange(articleErrors);
         }
     }
 

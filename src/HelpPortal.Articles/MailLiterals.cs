@@ -12,11 +12,15 @@ internal static partial class MailLiterals
 {
     private static readonly (string Protocol, string PortKey)[] Protocols = [("IMAP", "mail.incoming.port"), ("SMTP", "mail.outgoing.port")];
 
-    public static void Check(ParsedArticle article, IReadOnlyDictionary<string, string> placeholders, List<ContentError> errors)
-    {
-        var hosts = placeholders
+    /// <summary>The placeholders that name a host, with a value: what <see cref="Check"/> looks for.</summary>
+    public static List<KeyValuePair<string, string>> ConfiguredHosts(IReadOnlyDictionary<string, string> placeholders) =>
+        placeholders
             .Where(p => p.Key.EndsWith(".host", StringComparison.Ordinal) && p.Value.Length > 0)
             .ToList();
+
+    public static void Check(
+        ParsedArticle article, List<KeyValuePair<string, string>> hosts, IReadOnlyDictionary<string, string> placeholders, List<ContentError> errors)
+    {
         var lines = article.Source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -27,6 +31,11 @@ internal static partial class MailLiterals
                 {
                     errors.Add(new ContentError(article.Path, i + 1, $"the configured host '{host}' is written out: use {{{{{key}}}}} so it follows the configuration"));
                 }
+            }
+            // Every port pattern needs a digit; most lines have none, and splitting them into clauses was most of the load's checking time.
+            if (!line.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                continue;
             }
             foreach (var clause in ClauseBreak().Split(line))
             {

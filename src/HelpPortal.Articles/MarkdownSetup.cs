@@ -27,7 +27,10 @@ internal static class MarkdownSetup
     /// attributes, no <c>javascript:</c> URLs. Ids, classes, roles and aria labels are kept because the
     /// table of contents and the callouts depend on them.
     /// </summary>
-    public static HtmlSanitizer Sanitizer { get; } = CreateSanitizer();
+    /// <remarks>Built on first use: it takes a good part of a second, and plain articles never need it.</remarks>
+    public static HtmlSanitizer Sanitizer => LazySanitizer.Value;
+
+    private static readonly Lazy<HtmlSanitizer> LazySanitizer = new(CreateSanitizer);
 
     /// <summary>A renderer for one article: the shared pipeline's renderers, with callouts labelled in the article's language.</summary>
     public static HtmlRenderer CreateRenderer(TextWriter writer, string lang)

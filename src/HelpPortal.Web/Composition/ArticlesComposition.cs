@@ -28,8 +28,9 @@ internal static class ArticlesComposition
             sp.GetRequiredService<ContentLoadOptions>(),
             sp.GetRequiredService<ILogger<LiveContentCatalog>>()));
         builder.Services.AddSingleton<IContentCatalogSource>(sp => sp.GetRequiredService<LiveContentCatalog>());
-        // Hosted services start before the server listens, so the initial load finishes before any request.
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveContentCatalog>());
+        // Starts the initial load in the background; AddSearch registers the wait for it after the store's start-up.
+        builder.Services.AddSingleton<ContentStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using HelpPortal.Feedback;
 using HelpPortal.Web.Components.Feedback;
 using HelpPortal.Web.Components.Pages.Account;
 using HelpPortal.Web.Components.Pages.Admin.Shared;
+using HelpPortal.Web.Hardening;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,9 @@ internal static class FeedbackComposition
                 sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
         });
         services.AddHostedService<PortalStoreInitializer>();
-        services.AddHealthChecks().AddCheck<PortalStoreHealthCheck>("store");
+        services.AddSingleton<PortalStoreHealthCheck>();
+        services.AddSingleton<CachedHealthCheck<PortalStoreHealthCheck>>();
+        services.AddHealthChecks().AddCheck<CachedHealthCheck<PortalStoreHealthCheck>>("store");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VoteStore>();
         services.AddSingleton<ISearchLog, SearchLog>();

@@ -16,8 +16,9 @@ internal static class SearchComposition
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchService>();
-        // Registered after the catalog's hosted service, so the first index is built from the loaded content.
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchService>());
+        // ContentStartup loads the catalog and builds the first index while the store migrates; hosted services
+        // start before the server listens, so waiting here means no request comes before content and index.
+        builder.Services.AddHostedService<ContentReady>();
 
         // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
         // public work a single client must not be able to multiply without bound.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -70,8 +71,14 @@ internal static class SecurityHeaders
         {
             return null;
         }
-        // ToString is the JSON the component writes between the script tags.
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(definition.ToString()));
-        return "sha256-" + Convert.ToBase64String(digest);
+        // The definition is the endpoint's and never changes, so it is hashed once, not on every response.
+        return ImportMapHashes.GetValue(definition, static d =>
+        {
+            // ToString is the JSON the component writes between the script tags.
+            var digest = SHA256.HashData(Encoding.UTF8.GetBytes(d.ToString()));
+            return "sha256-" + Convert.ToBase64String(digest);
+        });
     }
+
+    private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = new();
 }

@@ -13,7 +13,13 @@ internal static class RawPath
         {
             return false;
         }
-        var path = rawTarget.Split(['?', '#'], 2)[0];
+        var end = rawTarget.AsSpan().IndexOfAny('?', '#');
+        var path = end < 0 ? rawTarget : rawTarget[..end];
+        // Every request passes here: a path without a dot (plain or encoded) cannot have a dot segment.
+        if (!path.Contains('.') && !path.Contains("%2e", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
         return path.Split('/').Any(segment => Uri.UnescapeDataString(segment) is "." or "..");
     }
 }
