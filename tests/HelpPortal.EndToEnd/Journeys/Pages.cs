@@ -49,6 +49,16 @@ internal static class Pages
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(PortalFixture.LeadEmail);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PortalFixture.LeadPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        try
+        {
+            // Hashing the password is deliberately slow; with every test project running at once on a small
+            // machine the answer can take longer than the usual step.
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Signing in as the support lead stayed on {page.Url}; the page shows:\n{shown}");
+        }
     }
 }
