@@ -9,8 +9,12 @@ internal static class ContentChecks
     /// <summary>Translations updated further apart than this are probably out of step.</summary>
     public const int StaleTranslationDays = 180;
 
-    public static void Run(List<ParsedArticle> articles, List<Category> categories, ContentLoadOptions options, List<ContentError> errors)
+    /// <param name="onlyThese">The articles whose findings are wanted (the preview's one article); all of them when null.
+    /// The others still serve as link, related and translation targets.</param>
+    public static void Run(List<ParsedArticle> articles, List<Category> categories, ContentLoadOptions options, List<ContentError> errors,
+        IReadOnlyList<ParsedArticle>? onlyThese = null)
     {
+        var checkedArticles = onlyThese ?? articles;
         var categoryIds = categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var bySlug = articles
             .GroupBy(a => (a.Lang, a.Slug))
@@ -19,10 +23,10 @@ internal static class ContentChecks
         ReportDuplicateSlugs(articles, errors);
         var hosts = MailLiterals.ConfiguredHosts(options.Placeholders);
         // The checks only read the other articles, so they run in parallel; each article's findings keep their order.
-        var found = new List<ContentError>[articles.Count];
-        Parallel.For(0, articles.Count, i =>
+        var found = new List<ContentError>[checkedArticles.Count];
+        Parallel.For(0, checkedArticles.Count, i =>
         {
-            var article = articles[i];
+            var article = checkedArticles[i];
             var articleErrors = new List<ContentError>();
             var fm = article.FrontMatter;
             foreach (var id in fm.Categories.Where(id => !categoryIds.Contains(id)))

@@ -23,7 +23,8 @@ public static class ContentPreview
                 a.Body, a.Headings, a.Headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal), [], a.PlainText, a.Revision, ""))
             .ToList();
         var crossErrors = new List<ContentError>();
-        ContentChecks.Run([parsed, .. others], catalog.Categories.ToList(), options, crossErrors);
+        // Only the typed article is checked: this runs on every pause in typing, not once per reload.
+        ContentChecks.Run([parsed, .. others], catalog.Categories.ToList(), options, crossErrors, onlyThese: [parsed]);
         errors.AddRange(crossErrors.Where(e => e.Path == path));
 
         var ordered = errors.Distinct().OrderBy(e => e.Line).ToList();
