@@ -27,7 +27,20 @@ internal sealed class ContentStartup(LiveContentCatalog catalog, IServiceProvide
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => catalog.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A start-up that aborts (the store failed) may stop us while the load still runs; let it finish first,
+        // so the catalog's file watcher is never started after the catalog was stopped.
+        try
+        {
+            await Loaded.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The load's own failure was already reported by ContentReady; stopping goes on regardless.
+        }
+        await catalog.StopAsync(cancellationToken);
+    }
 }
 
 /// <summary>Waits for <see cref="ContentStartup.Loaded"/>; registered after the store's initializer.</summary>
