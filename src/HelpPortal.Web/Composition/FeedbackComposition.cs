@@ -57,7 +57,7 @@ internal static class FeedbackComposition
                     "Too many requests from your network. Please wait a minute and try again.", cancellationToken);
             };
             options.AddPolicy(VotesRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientPartition.Key(http),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.VotesPerClientPerMinute,

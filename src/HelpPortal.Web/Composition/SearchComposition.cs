@@ -29,7 +29,7 @@ internal static class SearchComposition
         }
         builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, http =>
             RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientPartition.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using HelpPortal.Web.Components.Pages.Account;
+using HelpPortal.Web.Composition;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -50,7 +51,7 @@ internal static class HardeningComposition
         services.AddRateLimiter(options => options.AddPolicy(SignInRateLimitPolicy, http =>
             HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientPartition.Key(http),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.SignInAttemptsPerClientPerMinute,

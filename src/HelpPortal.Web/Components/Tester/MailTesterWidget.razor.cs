@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using HelpPortal.Mail;
+using HelpPortal.Web.Composition;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -52,7 +53,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        ClientAddress ??= HttpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        ClientAddress ??= HttpContextAccessor.HttpContext is { } http ? ClientPartition.Key(http) : null;
     }
 
     protected override void OnParametersSet()
