@@ -10,7 +10,7 @@ builder.AddMailService();     // options + validation, connection tester, client
 builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
 builder.AddPortalUi();        // localization, Razor components, widgets
-builder.AddHardening();       // cookie flags, sign-in limit, circuit limits
+builder.AddHardening();       // sign-in limit, circuit limits
 builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
 var app = builder.Build();
@@ -28,8 +28,7 @@ app.MapSearch();              // suggestions JSON
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode()
-    .RequireSignInRateLimit();
+    .AddInteractiveServerRenderMode();
 
 app.Run();
 return 0;

@@ -1,15 +1,11 @@
 using System.Threading.RateLimiting;
-using HelpPortal.Web.Components.Pages.Account;
 using HelpPortal.Web.Composition;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Hardening;
 
-/// <summary>Cookie flags, the sign-in limit and the circuit limits, all in one place so they are set on purpose.</summary>
+/// <summary>The sign-in limit and the circuit limits, set on purpose (the staff cookie's flags are in StaffIdentity).</summary>
 internal static class HardeningComposition
 {
     /// <summary>The rate-limiting policy on staff sign-in attempts (POSTs only; the form itself can be read freely).</summary>
@@ -34,20 +30,6 @@ internal static class HardeningComposition
             circuit.DisconnectedCircuitRetentionPeriod = limits.Value.DisconnectedCircuitRetentionPeriod;
         });
 
-        // Secure outside Development and Testing (whose test hosts speak plain HTTP); HttpOnly and Lax stay as set.
-        var environment = builder.Environment;
-        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
-        {
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
-            if (options.Cookie.SameSite is SameSiteMode.None or SameSiteMode.Unspecified)
-            {
-                options.Cookie.SameSite = SameSiteMode.Lax;
-            }
-        });
-
         services.AddRateLimiter(options => options.AddPolicy(SignInRateLimitPolicy, http =>
             HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
@@ -69,20 +51,6 @@ internal static class HardeningComposition
         blazor.AddHubOptions(hub => hub.MaximumReceiveMessageSize =
             (configuration.GetSection(CircuitLimits.SectionName).Get<CircuitLimits>() ?? new CircuitLimits()).MaximumReceiveMessageSize);
         return blazor;
-    }
-
-    /// <summary>Puts the sign-in policy on the sign-in page's endpoint (its POST is the form submission).</summary>
-    public static RazorComponentsEndpointConventionBuilder RequireSignInRateLimit(this RazorComponentsEndpointConventionBuilder components)
-    {
-        components.Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder route
-                && string.Equals(route.RoutePattern.RawText?.TrimEnd('/'), StaffIdentity.LoginPath, StringComparison.OrdinalIgnoreCase))
-            {
-                endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInRateLimitPolicy));
-            }
-        });
-        return components;
     }
 }
 
