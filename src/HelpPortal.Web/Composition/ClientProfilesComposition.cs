@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Profiles;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,9 +21,7 @@ internal static class ClientProfilesComposition
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientPartition.Key(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(RateLimitPolicy, http => ClientPartition.PerMinute(http, permits));
         });
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Components.Feedback;
 using HelpPortal.Web.Components.Pages.Account;
@@ -56,14 +55,8 @@ internal static class FeedbackComposition
                 await context.HttpContext.Response.WriteAsync(
                     "Too many requests from your network. Please wait a minute and try again.", cancellationToken);
             };
-            options.AddPolicy(VotesRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientPartition.Key(http),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.VotesPerClientPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(VotesRateLimitPolicy, http => ClientPartition.PerMinute(http,
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.VotesPerClientPerMinute));
         });
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");

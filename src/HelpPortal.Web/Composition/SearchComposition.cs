@@ -1,9 +1,9 @@
-using System.Threading.RateLimiting;
 using HelpPortal.Articles;
 using HelpPortal.Articles.Search;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Components.Search;
 using HelpPortal.Web.Reader;
+using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Composition;
 
@@ -22,15 +22,12 @@ internal static class SearchComposition
 
         // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
         // public work a single client must not be able to multiply without bound.
-        var permits = builder.Configuration.GetValue(RequestsPerClientPerMinuteKey, 120);
-        if (permits <= 0)
-        {
-            throw new InvalidOperationException($"{RequestsPerClientPerMinuteKey} must be a positive number.");
-        }
-        builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, http =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                ClientPartition.Key(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddOptions<SearchOptions>()
+            .BindConfiguration(SearchOptions.SectionName)
+            .Validate(o => o.RequestsPerClientPerMinute > 0, $"{RequestsPerClientPerMinuteKey} must be a positive number.")
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, http => ClientPartition.PerMinute(http,
+            http.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.RequestsPerClientPerMinute)));
         return builder;
     }
 
@@ -67,3 +64,11 @@ internal static class SearchComposition
 
 /// <summary>One as-you-type suggestion as the search box script receives it.</summary>
 internal sealed record SuggestionItem(string Title, string Url);
+
+/// <summary>The <c>Search</c> section of the configuration.</summary>
+internal sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    public int RequestsPerClientPerMinute { get; set; } = 120;
+}

@@ -32,14 +32,8 @@ internal static class HardeningComposition
 
         services.AddRateLimiter(options => options.AddPolicy(SignInRateLimitPolicy, http =>
             HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    ClientPartition.Key(http),
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.SignInAttemptsPerClientPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
+                ? ClientPartition.PerMinute(http,
+                    http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.SignInAttemptsPerClientPerMinute)
                 : RateLimitPartition.GetNoLimiter("read")));
         return builder;
     }
