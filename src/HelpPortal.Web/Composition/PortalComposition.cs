@@ -40,6 +40,7 @@ internal static class PortalComposition
     {
         app.UseForwardedProxies(app.Configuration); // first, so limits and logs see the real client
         app.UseSecurityHeaders();
+        app.UsePageRenderMetrics(); // outside the error pages, so only real pages count
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

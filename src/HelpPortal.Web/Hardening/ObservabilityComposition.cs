@@ -20,7 +20,6 @@ internal static class ObservabilityComposition
         var services = builder.Services;
         services.AddSingleton<PortalMetrics>();
         services.AddHostedService<ContentReloadMetrics>();
-        services.AddTransient<IStartupFilter, PageRenderMetrics>();
         services.AddHealthChecks().AddCheck<ShutdownReadinessCheck>("accepting-requests", tags: [ReadinessOnlyTag]);
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -40,17 +39,13 @@ internal static class ObservabilityComposition
         return app;
     }
 
-    public static bool CountsForLiveness(HealthCheckRegistration check) => !check.Tags.Contains(ReadinessOnlyTag);
-}
-
-/// <summary>Counts pages rendered, by component, once the response is known to be a page and not an error.</summary>
-internal sealed class PageRenderMetrics(PortalMetrics metrics) : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    /// <summary>Counts pages rendered, by component, once the response is known to be a page and not an error.</summary>
+    public static IApplicationBuilder UsePageRenderMetrics(this IApplicationBuilder app)
     {
-        app.Use(async (context, nextMiddleware) =>
+        var metrics = app.ApplicationServices.GetRequiredService<PortalMetrics>();
+        return app.Use(async (context, next) =>
         {
-            await nextMiddleware(context);
+            await next(context);
             if (HttpMethods.IsGet(context.Request.Method)
                 && context.Response.StatusCode < StatusCodes.Status400BadRequest
                 && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } page)
@@ -58,8 +53,9 @@ internal sealed class PageRenderMetrics(PortalMetrics metrics) : IStartupFilter
                 metrics.PageRendered(page.Type.Name);
             }
         });
-        next(app);
-    };
+    }
+
+    public static bool CountsForLiveness(HealthCheckRegistration check) => !check.Tags.Contains(ReadinessOnlyTag);
 }
 
 /// <summary>Counts content reloads and the errors each one found.</summary>
