@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HelpPortal.Articles.Search;
@@ -8,7 +7,7 @@ namespace HelpPortal.Articles.Search;
 /// background and swapped in with one reference exchange; a search holds a share of the index it started
 /// with, so an index is closed only after its last search finished and no reader sees a half-built one.
 /// </summary>
-public sealed class SearchService : IHostedService, IDisposable
+public sealed class SearchService : IDisposable
 {
     public const int DefaultLimit = 20;
     public const int SuggestionLimit = 8;
@@ -47,13 +46,8 @@ public sealed class SearchService : IHostedService, IDisposable
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Index;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Builds the index of the current catalog now, so the first search does not pay for it.</summary>
+    public void BuildFirstIndex() => _ = Index;
 
     /// <summary>
     /// Searches published articles in <paramref name="lang"/>; when that language has no hit, the other

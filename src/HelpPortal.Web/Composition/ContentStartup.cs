@@ -9,7 +9,7 @@ namespace HelpPortal.Web.Composition;
 /// registered after the store's, waits for it, so the server still listens only once content and index are in
 /// (and a failed load still stops start-up). Anything reading the catalog earlier waits on the same load.
 /// </summary>
-internal sealed class ContentStartup(LiveContentCatalog catalog, IServiceProvider services) : IHostedService
+internal sealed class ContentStartup(LiveContentCatalog catalog, SearchService? search = null) : IHostedService
 {
     /// <summary>The initial load and index build, started by <see cref="StartAsync"/>.</summary>
     public Task Loaded { get; private set; } = Task.CompletedTask;
@@ -19,10 +19,7 @@ internal sealed class ContentStartup(LiveContentCatalog catalog, IServiceProvide
         Loaded = Task.Run(async () =>
         {
             await catalog.StartAsync(cancellationToken);
-            if (services.GetService<SearchService>() is { } search)
-            {
-                await search.StartAsync(cancellationToken);
-            }
+            search?.BuildFirstIndex(); // absent only in a host without search
         }, cancellationToken);
         return Task.CompletedTask;
     }
