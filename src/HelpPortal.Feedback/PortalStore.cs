@@ -71,10 +71,14 @@ public static class PortalStore
         {
             await SqliteStore.PrepareFileAsync(db, cancellationToken);
         }
-        else if (PostgresStore.IsPostgres(db) && db is not PostgresPortalDbContext)
+        else if (PostgresStore.IsPostgres(db))
         {
-            // A plain context would find the SQLite migrations and try them on PostgreSQL.
-            throw new InvalidOperationException($"Create the store's context with {nameof(PortalStore)}.{nameof(CreateContext)}.");
+            if (db is not PostgresPortalDbContext)
+            {
+                // A plain context would find the SQLite migrations and try them on PostgreSQL.
+                throw new InvalidOperationException($"Create the store's context with {nameof(PortalStore)}.{nameof(CreateContext)}.");
+            }
+            await PostgresStore.EnsureDatabaseAsync(db, cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace HelpPortal.Feedback.Postgres;
@@ -18,6 +20,28 @@ internal static class PostgresStore
         // No automatic retries: a retried insert whose commit was in fact received would count a search twice.
         options.UseNpgsql(connectionString);
         return options;
+    }
+
+    /// <summary>
+    /// Creates the database when it does not exist yet. EF Core's migrator checks and then creates, so two
+    /// instances starting at once on a new database both try to create it and one fails; here the loser of
+    /// that race finds the database made and goes on to the migrations, which EF Core serializes itself.
+    /// </summary>
+    public static async Task EnsureDatabaseAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Created by another instance between our check and our CREATE DATABASE.
+        }
     }
 
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
