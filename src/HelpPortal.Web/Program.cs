@@ -1,7 +1,9 @@
-using HelpPortal.Web.Commands;
-using HelpPortal.Web.Components;
-using HelpPortal.Web.Composition;
-using HelpPortal.Web.Hardening;
+using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.Feedback;
+using HelpPortal.Web.Hosting;
+using HelpPortal.Web.Layout;
+using HelpPortal.Web.Reader;
+using HelpPortal.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,6 +1,6 @@
 using System.Net;
 using HelpPortal.Mail;
-using HelpPortal.Web.Composition;
+using HelpPortal.Web.ClientProfiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -19,7 +19,7 @@ public sealed class ClientProfilesRateLimitTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
-        builder.Configuration[ClientProfilesComposition.RequestsPerClientPerMinuteKey] = "3";
+        builder.Configuration[ClientProfilesFeature.RequestsPerClientPerMinuteKey] = "3";
         builder.Services.AddSingleton(new MailServiceModel(
             "Example Mail",
             new MailServer("imap.example.test", 993, MailSecurity.SslOnConnect),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
 using HelpPortal.Mail;
-using HelpPortal.Web.Components.Widgets;
+using HelpPortal.Web.ClientProfiles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Web.Tests.ClientProfiles;

@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
-using HelpPortal.Web.Tests.Content;
+using HelpPortal.Web.Tests.Reader;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Web.Tests.Editors;

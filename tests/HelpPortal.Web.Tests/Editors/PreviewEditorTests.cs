@@ -1,8 +1,7 @@
 using Bunit;
 using HelpPortal.Articles;
-using HelpPortal.Web.Components.Editors;
-using HelpPortal.Web.Components.Widgets;
-using HelpPortal.Web.Tests.Content;
+using HelpPortal.Web.Editors;
+using HelpPortal.Web.Reader;
 using HelpPortal.Web.Tests.Reader;
 using Microsoft.Extensions.DependencyInjection;
 

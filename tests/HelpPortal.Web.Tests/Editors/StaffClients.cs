@@ -1,5 +1,5 @@
 using System.Net;
-using HelpPortal.Web.Commands;
+using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Tests.Feedback;
 using Microsoft.AspNetCore.Mvc.Testing;
 

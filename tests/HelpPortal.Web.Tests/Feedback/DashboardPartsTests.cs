@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
 using HelpPortal.Feedback;
-using HelpPortal.Web.Components.Pages.Admin.Shared;
+using HelpPortal.Web.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Web.Tests.Feedback;

@@ -1,6 +1,6 @@
 using System.Net;
 using HelpPortal.Feedback;
-using HelpPortal.Web.Components.Pages.Admin.Shared;
+using HelpPortal.Web.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Web.Tests.Feedback;

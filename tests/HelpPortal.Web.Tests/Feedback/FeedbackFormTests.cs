@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bunit;
-using HelpPortal.Web.Components.Feedback;
+using HelpPortal.Web.Feedback;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

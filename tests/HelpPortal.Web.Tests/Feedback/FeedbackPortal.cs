@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
-using HelpPortal.Web.Commands;
+using HelpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Bunit;
 using HelpPortal.Articles;
-using HelpPortal.Web.Components.Pages;
+using HelpPortal.Web.Reader;
 using static HelpPortal.Web.Tests.Reader.ReaderFixture;
 
 namespace HelpPortal.Web.Tests.Reader;

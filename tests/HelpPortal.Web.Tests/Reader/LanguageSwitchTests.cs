@@ -1,5 +1,5 @@
 using Bunit;
-using HelpPortal.Web.Components.Layout;
+using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using static HelpPortal.Web.Tests.Reader.ReaderFixture;

@@ -1,6 +1,6 @@
 using Bunit;
 using HelpPortal.Mail;
-using HelpPortal.Web.Components.Widgets;
+using HelpPortal.Web.Reader;
 using static HelpPortal.Web.Tests.Reader.ReaderFixture;
 
 namespace HelpPortal.Web.Tests.Reader;

@@ -1,5 +1,5 @@
 using System.Net;
-using HelpPortal.Web.Composition;
+using HelpPortal.Web.Search;
 using HelpPortal.Web.Tests.Feedback;
 
 namespace HelpPortal.Web.Tests.Search;
@@ -7,7 +7,7 @@ namespace HelpPortal.Web.Tests.Search;
 public sealed class SearchRateLimitTests
 {
     private static FeedbackPortal PortalAllowing(int permits) => new(
-        new Dictionary<string, string?> { [SearchComposition.RequestsPerClientPerMinuteKey] = permits.ToString() },
+        new Dictionary<string, string?> { [SearchFeature.RequestsPerClientPerMinuteKey] = permits.ToString() },
         SearchContent.Catalog());
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using HelpPortal.Feedback;
+using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Tests.Feedback;
 
 namespace HelpPortal.Web.Tests.Staff;
@@ -91,8 +92,8 @@ public sealed class StaffAccessTests
         using var portal = new FeedbackPortal();
         using var output = new StringWriter();
 
-        var badRole = await Commands.AddUserCommand.RunAsync(portal.Services, ["x@example.com", "--role", "Admin"], new StringReader("pw\n"), output);
-        var noPassword = await Commands.AddUserCommand.RunAsync(portal.Services, ["x@example.com", "--role", "Editor"], new StringReader(""), output);
+        var badRole = await AddUserCommand.RunAsync(portal.Services, ["x@example.com", "--role", "Admin"], new StringReader("pw\n"), output);
+        var noPassword = await AddUserCommand.RunAsync(portal.Services, ["x@example.com", "--role", "Editor"], new StringReader(""), output);
 
         Assert.NotEqual(0, badRole);
         Assert.NotEqual(0, noPassword);

@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
-using HelpPortal.Web.Components.Tester;
+using HelpPortal.Web.Tester;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
