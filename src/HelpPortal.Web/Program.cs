@@ -4,15 +4,20 @@ using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
 using HelpPortal.Web.Search;
+using HelpPortal.Web.Staff;
+using HelpPortal.Web.Tester;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddHosting();         // clock, localization, Razor components with circuit limits
+builder.AddMailService();     // the validated mail-service model every feature reads
 builder.AddArticles();        // content folder, Markdig pipeline, live reload
-builder.AddMailService();     // options + validation, connection tester, client profiles
-builder.AddFeedback();        // EF Core store, staff identity, votes
-builder.AddSearch();          // FTS5 index over the catalog, search log
-builder.AddPortalUi();        // localization, Razor components, widgets
-builder.AddHardening();       // sign-in limit, circuit limits
+builder.AddReader();          // languages, support link, content health
+builder.AddFeedback();        // EF Core store, votes, visitor cookie, vote limit
+builder.AddStaff();           // staff identity, sign-in limit
+builder.AddSearch();          // FTS5 index over the catalog, search log, search limit
+builder.AddMailTester();      // the MailKit engine behind the tester's limits
+builder.AddClientProfiles();  // autoconfig, autodiscover, mobileconfig, their limit
 builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
 var app = builder.Build();
@@ -22,11 +27,13 @@ if (PortalCommands.IsCommand(args))
     return await PortalCommands.RunAsync(app, args);
 }
 
-app.UsePortalPipeline();      // errors, status pages, localization, auth, antiforgery
+app.UsePortalPipeline();      // headers, errors, languages, auth, rate limits, antiforgery
 
-app.MapPortalEndpoints();     // root redirect, sitemap, robots, healthz
+app.MapHealth();              // healthz, readyz
+app.MapReader();              // root redirect, sitemap, robots
 app.MapFeedback();            // vote form posts, dashboard CSV
-app.MapSearch();              // suggestions JSON
+app.MapStaff();               // sign-out
+app.MapSearch();              // suggestions JSON, result clicks
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

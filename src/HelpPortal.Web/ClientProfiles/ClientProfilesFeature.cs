@@ -14,16 +14,11 @@ internal static class ClientProfilesFeature
 
     public static WebApplicationBuilder AddClientProfiles(this WebApplicationBuilder builder)
     {
-        var permits = builder.Configuration.GetValue(RequestsPerClientPerMinuteKey, 30);
-        if (permits <= 0)
-        {
-            throw new InvalidOperationException($"{RequestsPerClientPerMinuteKey} must be a positive number.");
-        }
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, http => ClientPartition.PerMinute(http, permits));
-        });
+        builder.Services.AddOptions<ClientProfilesOptions>()
+            .BindConfiguration(ClientProfilesOptions.SectionName)
+            .Validate(o => o.RequestsPerClientPerMinute > 0, $"{RequestsPerClientPerMinuteKey} must be a positive number.")
+            .ValidateOnStart();
+        builder.Services.AddPerClientLimit<ClientProfilesOptions>(RateLimitPolicy, o => o.RequestsPerClientPerMinute);
         return builder;
     }
 
@@ -130,4 +125,12 @@ internal static class ClientProfilesFeature
     }
 
     private static IResult Problem(int status, string reason) => Results.Text(reason, "text/plain; charset=utf-8", statusCode: status);
+}
+
+/// <summary>The <c>ClientProfiles</c> section of the configuration.</summary>
+internal sealed class ClientProfilesOptions
+{
+    public const string SectionName = "ClientProfiles";
+
+    public int RequestsPerClientPerMinute { get; set; } = 30;
 }

@@ -1,8 +1,6 @@
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
-using HelpPortal.Web.Staff;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Feedback;
@@ -29,7 +27,6 @@ internal static class FeedbackFeature
         services.AddSingleton<PortalStoreHealthCheck>();
         services.AddSingleton<CachedHealthCheck<PortalStoreHealthCheck>>();
         services.AddHealthChecks().AddCheck<CachedHealthCheck<PortalStoreHealthCheck>>("store");
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VoteStore>();
         services.AddSingleton<ISearchLog, SearchLog>();
         services.AddSingleton<ITesterRunLog, TesterRunLog>();
@@ -42,33 +39,8 @@ internal static class FeedbackFeature
             .Validate(o => o.VotesPerClientPerMinute > 0, $"{FeedbackOptions.SectionName}:VotesPerClientPerMinute must be a positive number.")
             .ValidateOnStart();
         services.AddSingleton<VisitorCookie>();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // A body of our own, so the status-code page does not answer a 429 with "not found".
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Too many requests from your network. Please wait a minute and try again.", cancellationToken);
-            };
-            options.AddPolicy(VotesRateLimitPolicy, http => ClientPartition.PerMinute(http,
-                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.VotesPerClientPerMinute));
-        });
-
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.AddStaffIdentity();
+        services.AddPerClientLimit<FeedbackOptions>(VotesRateLimitPolicy, o => o.VotesPerClientPerMinute);
         return builder;
-    }
-
-    /// <summary>Authentication, authorization and rate limiting: call after routing, before <c>UseAntiforgery</c>.</summary>
-    public static WebApplication UseFeedback(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        return app;
     }
 
     public static WebApplication MapFeedback(this WebApplication app)
@@ -78,7 +50,6 @@ internal static class FeedbackFeature
             .RequireRateLimiting(VotesRateLimitPolicy);
         app.MapGet("/admin/feedback.csv", FeedbackCsvEndpoint.HandleAsync)
             .RequireAuthorization(StaffRoles.SupportLead);
-        app.MapPost("/account/logout", StaffIdentity.SignOutAsync);
         return app;
     }
 }

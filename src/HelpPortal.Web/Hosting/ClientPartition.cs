@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 
 namespace HelpPortal.Web.Hosting;
 
@@ -12,11 +11,6 @@ internal static class ClientPartition
     /// a whole /64 and could otherwise take a fresh quota with every address in it.
     /// </summary>
     public static string Key(HttpContext http) => Key(http.Connection.RemoteIpAddress);
-
-    /// <summary>A fixed one-minute window of <paramref name="permits"/> requests for the request's client, no queue.</summary>
-    public static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(Key(http),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static string Key(IPAddress? address)
     {

@@ -1,37 +1,18 @@
-using HelpPortal.Articles;
-using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Localization;
 
 namespace HelpPortal.Web.Hosting;
 
+/// <summary>What every feature stands on, each registered once here, and the request pipeline in its order.</summary>
 internal static class HostingFeature
 {
-    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var cultures = ContentCatalog.Languages.Select(PortalLanguage.Culture).ToList();
-            options.DefaultRequestCulture = new RequestCulture(PortalLanguage.Default);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            // The path wins, then the remembered choice, then the browser; a query string never decides.
-            options.RequestCultureProviders =
-            [
-                new PathCultureProvider(),
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ];
-        });
-        builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
-        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
-        builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents()
-            .AddCircuitLimits(builder.Configuration);
+        builder.Services.AddLimitedRazorComponents(builder.Configuration);
         return builder;
     }
 
@@ -57,29 +38,17 @@ internal static class HostingFeature
             }
             return next(context);
         });
-        app.UseRequestLocalization();
-        app.Use((context, next) =>
-        {
-            if (PortalLanguage.FromPath(context.Request.Path.Value) is { } lang)
-            {
-                LanguageCookie.Remember(context, lang);
-            }
-            return next(context);
-        });
-        app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
+        app.UsePortalLanguages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter(); // the per-client limits of the endpoints that name a policy
         app.UseAntiforgery();
         return app;
     }
 
-    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    /// <summary><c>/healthz</c> (content and store) and <c>/readyz</c> (also "not shutting down").</summary>
+    public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext context) =>
-            Results.Redirect(ReaderUrls.Home(LanguageCookie.PreferredLanguage(context))))
-            .ExcludeFromDescription();
-        app.MapGet("/sitemap.xml", (HttpContext context, IContentCatalogSource catalogs) =>
-            Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
-        app.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = ObservabilityComposition.CountsForLiveness });
         app.MapReadiness();
         return app;

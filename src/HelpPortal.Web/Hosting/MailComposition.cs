@@ -1,21 +1,16 @@
 using HelpPortal.Mail;
-using HelpPortal.Web.ClientProfiles;
-using HelpPortal.Web.Tester;
 
 namespace HelpPortal.Web.Hosting;
 
 internal static class MailComposition
 {
     /// <summary>
-    /// The validated <c>MailService</c> options and the model built from them, the MailKit tester engine (keyed
-    /// <c>"mailkit"</c>; the limits wrap it), then the tester's limits and the client profiles.
+    /// The validated <c>MailService</c> options and the one model built from them, which the widgets, the
+    /// articles' placeholders, the tester and the client profiles all read.
     /// </summary>
     public static WebApplicationBuilder AddMailService(this WebApplicationBuilder builder)
     {
         builder.Services.AddMailServiceModel();
-        builder.Services.AddMailKitTester();
-        builder.AddMailTester();
-        builder.AddClientProfiles();
         return builder;
     }
 }

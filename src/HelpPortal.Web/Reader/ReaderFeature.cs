@@ -1,5 +1,6 @@
 using HelpPortal.Articles;
 using HelpPortal.Mail;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Reader;
@@ -32,45 +33,53 @@ internal static class ReaderFeature
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
         return builder;
     }
-}
 
-/// <summary>Where the content and the site's assets are, when configuration does not say.</summary>
-internal static class ContentPaths
-{
-    public static string Content(string configured, string contentRoot)
+    /// <summary>The reader's languages (path, then remembered choice, then browser), the support link, content health.</summary>
+    public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
-            return Path.GetFullPath(configured, contentRoot);
-        }
-        return RepositoryRoot(contentRoot) is { } root
-            ? Path.Combine(root, "content")
-            : Path.Combine(contentRoot, "content");
+            var cultures = ContentCatalog.Languages.Select(PortalLanguage.Culture).ToList();
+            options.DefaultRequestCulture = new RequestCulture(PortalLanguage.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // The path wins, then the remembered choice, then the browser; a query string never decides.
+            options.RequestCultureProviders =
+            [
+                new PathCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
+        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        return builder;
     }
 
-    public static string Assets(IWebHostEnvironment environment)
+    /// <summary>Localizes the request and remembers the language of a language page for <c>/</c> and the circuits.</summary>
+    public static IApplicationBuilder UsePortalLanguages(this IApplicationBuilder app)
     {
-        if (RepositoryRoot(environment.ContentRootPath) is { } root && Directory.Exists(Path.Combine(root, "wwwroot-assets")))
+        app.UseRequestLocalization();
+        return app.Use((context, next) =>
         {
-            return Path.Combine(root, "wwwroot-assets");
-        }
-        // Published: the assets were copied into wwwroot.
-        return environment.WebRootPath is { Length: > 0 } webRoot ? webRoot : Path.Combine(environment.ContentRootPath, "wwwroot");
-    }
-
-    /// <summary>The folder holding HelpPortal.sln, above the content root or the binaries; null when published.</summary>
-    public static string? RepositoryRoot(string contentRoot)
-    {
-        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (PortalLanguage.FromPath(context.Request.Path.Value) is { } lang)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "HelpPortal.sln")))
-                {
-                    return dir.FullName;
-                }
+                LanguageCookie.Remember(context, lang);
             }
-        }
-        return null;
+            return next(context);
+        });
+    }
+
+    /// <summary>The root redirect to the reader's language, the sitemap and robots.txt.</summary>
+    public static WebApplication MapReader(this WebApplication app)
+    {
+        app.MapGet("/", (HttpContext context) =>
+            Results.Redirect(ReaderUrls.Home(LanguageCookie.PreferredLanguage(context))))
+            .ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", (HttpContext context, IContentCatalogSource catalogs) =>
+            Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
+        app.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
+        return app;
     }
 }

@@ -3,7 +3,6 @@ using HelpPortal.Articles.Search;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Reader;
-using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Search;
 
@@ -26,8 +25,7 @@ internal static class SearchFeature
             .BindConfiguration(SearchOptions.SectionName)
             .Validate(o => o.RequestsPerClientPerMinute > 0, $"{RequestsPerClientPerMinuteKey} must be a positive number.")
             .ValidateOnStart();
-        builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, http => ClientPartition.PerMinute(http,
-            http.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.RequestsPerClientPerMinute)));
+        builder.Services.AddPerClientLimit<SearchOptions>(RateLimitPolicy, o => o.RequestsPerClientPerMinute);
         return builder;
     }
 

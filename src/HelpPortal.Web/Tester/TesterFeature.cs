@@ -2,21 +2,20 @@ using HelpPortal.Feedback;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
 using HelpPortal.Mail.Tester;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Tester;
 
 internal static class TesterFeature
 {
-    /// <summary>The limits around the live tester and the tester the widget calls.</summary>
+    /// <summary>The MailKit engine (keyed <c>"mailkit"</c>), the limits around it, and the tester the widget calls.</summary>
     public static WebApplicationBuilder AddMailTester(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMailKitTester();
         builder.Services.AddOptions<MailTesterOptions>()
             .BindConfiguration(MailTesterOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MailTesterOptions>, MailTesterOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MailTesterLimits>();
         builder.Services.AddSingleton<IMailTester>(sp => new LimitedMailTester(
             sp.GetRequiredKeyedService<IMailTester>(MailKitMailTester.ServiceKey),
@@ -26,7 +25,6 @@ internal static class TesterFeature
 
         // The widget learns the client IP from the page request it was prerendered in (see MailTesterWidget).
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         return builder;
     }
 

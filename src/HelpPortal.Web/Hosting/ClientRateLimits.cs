@@ -1,0 +1,49 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpPortal.Web.Hosting;
+
+/// <summary>
+/// The portal's one rate limiter: every feature adds its policy here, each a fixed one-minute window per
+/// <see cref="ClientPartition"/> whose size comes from that feature's validated options.
+/// </summary>
+internal static class ClientRateLimits
+{
+    /// <summary>Adds <paramref name="policy"/>: <paramref name="permits"/> requests per client per minute, no queue.</summary>
+    public static IServiceCollection AddPerClientLimit<TOptions>(
+        this IServiceCollection services, string policy, Func<TOptions, int> permits)
+        where TOptions : class =>
+        services.AddPerClientLimit(policy, http =>
+            PerMinute(http, permits(http.RequestServices.GetRequiredService<IOptions<TOptions>>().Value)));
+
+    /// <summary>Adds a policy that decides per request, for limits that count only some requests.</summary>
+    public static IServiceCollection AddPerClientLimit(
+        this IServiceCollection services, string policy, Func<HttpContext, RateLimitPartition<string>> partition)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, RejectionAnswer>());
+        return services.AddRateLimiter(options => options.AddPolicy(policy, partition));
+    }
+
+    /// <summary>A fixed one-minute window of <paramref name="permits"/> requests for the request's client, no queue.</summary>
+    public static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Key(http),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    /// <summary>429 with a body of our own, so the status-code page does not answer a 429 with "not found".</summary>
+    private sealed class RejectionAnswer : IConfigureOptions<RateLimiterOptions>
+    {
+        public void Configure(RateLimiterOptions options)
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many requests from your network. Please wait a minute and try again.", cancellationToken);
+            };
+        }
+    }
+}
