@@ -8,17 +8,43 @@ namespace HelpPortal.Feedback;
 
 /// <summary>
 /// Brings the store up to date before the server takes requests: migrations, then the staff roles.
-/// Registered as a hosted service, which the host starts before the web server.
+/// Registered as a hosted service, which the host starts before the web server. The work starts when the host
+/// starts and is awaited in <see cref="StartAsync"/>, so it overlaps other start-up work that starts the same way.
 /// </summary>
-public sealed class PortalStoreInitializer(IServiceScopeFactory scopes) : IHostedService
+public sealed class PortalStoreInitializer(IServiceScopeFactory scopes) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task _initialized = Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await InitializeAsync(scope.ServiceProvider, cancellationToken);
+        _initialized = Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await InitializeAsync(scope.ServiceProvider, cancellationToken);
+        }, cancellationToken);
+        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => _initialized.WaitAsync(cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A start-up that another service aborted must not leave migrations running behind the stopped host.
+        try
+        {
+            await _initialized.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Reported by StartAsync, if start-up got that far.
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Migrates the store and creates the roles that do not exist yet.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)

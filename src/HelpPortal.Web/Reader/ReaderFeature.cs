@@ -1,4 +1,5 @@
 using HelpPortal.Articles;
+using HelpPortal.Articles.Search;
 using HelpPortal.Mail;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,8 @@ namespace HelpPortal.Web.Reader;
 internal static class ReaderFeature
 {
     /// <summary>
-    /// The content folder, read into a catalog at start-up (before the first request is served) and
-    /// reloaded in the background whenever a file changes. Placeholder values come from the mail model.
+    /// The content folder, read into a catalog with its search index at start-up (before the first request is
+    /// served) and both rebuilt in the background whenever a file changes. Placeholder values come from the mail model.
     /// </summary>
     public static WebApplicationBuilder AddArticles(this WebApplicationBuilder builder)
     {
@@ -28,9 +29,8 @@ internal static class ReaderFeature
             sp.GetRequiredService<ContentLoadOptions>(),
             sp.GetRequiredService<ILogger<LiveContentCatalog>>()));
         builder.Services.AddSingleton<IContentCatalogSource>(sp => sp.GetRequiredService<LiveContentCatalog>());
-        // Starts the initial load in the background; AddSearch registers the wait for it after the store's start-up.
-        builder.Services.AddSingleton<ContentStartup>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
+        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddHostedService<ContentInitializer>();
         return builder;
     }
 

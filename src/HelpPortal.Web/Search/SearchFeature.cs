@@ -11,14 +11,9 @@ internal static class SearchFeature
     public const string RateLimitPolicy = "search";
     public const string RequestsPerClientPerMinuteKey = "Search:RequestsPerClientPerMinute";
 
-    /// <summary>The FTS5 index over the catalog, built at start and rebuilt on every content reload.</summary>
+    /// <summary>The limit on searching (the index itself is built with the catalog, see <c>AddArticles</c>).</summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SearchService>();
-        // ContentStartup loads the catalog and builds the first index while the store migrates; hosted services
-        // start before the server listens, so waiting here means no request comes before content and index.
-        builder.Services.AddHostedService<ContentReady>();
-
         // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
         // public work a single client must not be able to multiply without bound.
         builder.Services.AddOptions<SearchOptions>()
