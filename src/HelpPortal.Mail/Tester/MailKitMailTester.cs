@@ -105,39 +105,27 @@ public sealed class MailKitMailTester : IMailTester
         return null;
     }
 
-    private static bool IsUsableAddress(string address)
-    {
-        if (address.Length is 0 or > 254 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-        {
-            return false;
-        }
-
-        var at = address.LastIndexOf('@');
-        return at > 0 && at < address.Length - 1
-            && MailServiceOptionsValidator.IsHostName(address[(at + 1)..])
-            && MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address == address && mailbox.Name is null or "";
-    }
+    private static bool IsUsableAddress(string address) => EmailAddressCheck.Check(address).IsValid;
 
     private static List<(string Id, string Protocol)> Plan(MailServer imap, MailServer smtp, bool send)
     {
         var plan = new List<(string, string)>();
-        plan.AddRange(ConnectionPlan("imap", "IMAP", imap.Security));
-        plan.Add(("imap-auth", "IMAP"));
-        plan.Add(("imap-inbox", "IMAP"));
-        plan.AddRange(ConnectionPlan("smtp", "SMTP", smtp.Security));
-        plan.Add(("smtp-auth", "SMTP"));
+        plan.AddRange(ConnectionPlan(MailTestSteps.Imap, imap.Security));
+        plan.Add((MailTestSteps.ImapInbox, "IMAP"));
+        plan.AddRange(ConnectionPlan(MailTestSteps.Smtp, smtp.Security));
         if (send)
         {
-            plan.Add(("send", "SMTP"));
-            plan.Add(("delivery", "IMAP"));
+            plan.Add((MailTestSteps.Send, "SMTP"));
+            plan.Add((MailTestSteps.Delivery, "IMAP"));
         }
 
         return plan;
     }
 
     // With STARTTLS the greeting comes first and TLS after it; the steps are listed in the order they happen.
-    private static IEnumerable<(string, string)> ConnectionPlan(string prefix, string protocol, MailSecurity security) =>
-        security == MailSecurity.SslOnConnect
-            ? [($"{prefix}-resolve", protocol), ($"{prefix}-connect", protocol), ($"{prefix}-tls", protocol), ($"{prefix}-greeting", protocol)]
-            : [($"{prefix}-resolve", protocol), ($"{prefix}-connect", protocol), ($"{prefix}-greeting", protocol), ($"{prefix}-tls", protocol)];
+    private static IEnumerable<(string, string)> ConnectionPlan(ProtocolSteps steps, MailSecurity security) =>
+        (security == MailSecurity.SslOnConnect
+            ? [steps.Resolve, steps.Connect, steps.Tls, steps.Greeting, steps.Auth]
+            : new[] { steps.Resolve, steps.Connect, steps.Greeting, steps.Tls, steps.Auth })
+        .Select(id => (id, steps.Protocol));
 }

@@ -14,16 +14,16 @@ internal sealed partial class MailTestRun
 
     public async Task TestImapAsync(MailServer server, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync("imap", server, cancellationToken);
+        var connection = await OpenAsync(MailTestSteps.Imap, server, cancellationToken);
         _imapReplies = new ServerReplyRecorder();
         var imap = _imap = Track(new ImapClient(_imapReplies));
-        await GreetAsync("imap", server, connection, imap, ImapFailure(inbox: false), _imapReplies,
+        await GreetAsync(MailTestSteps.Imap, server, connection, imap, ImapFailure(inbox: false), _imapReplies,
             lines => lines.Count > 0 && lines[0].StartsWith("* OK", StringComparison.OrdinalIgnoreCase)
                 ? "The server is ready"
                 : null,
             cancellationToken);
 
-        await runner.RunAsync("imap-auth", Step, async (outcome, token) =>
+        await runner.RunAsync(MailTestSteps.ImapAuth, Step, async (outcome, token) =>
         {
             var mark = _imapReplies.Count;
             try
@@ -42,7 +42,7 @@ internal sealed partial class MailTestRun
             return true;
         }, cancellationToken);
 
-        await runner.RunAsync("imap-inbox", Step, async (outcome, token) =>
+        await runner.RunAsync(MailTestSteps.ImapInbox, Step, async (outcome, token) =>
         {
             var mark = _imapReplies.Count;
             try
@@ -63,7 +63,7 @@ internal sealed partial class MailTestRun
     private async Task<TimeSpan?> WaitForDeliveryAsync(string token, CancellationToken cancellationToken)
     {
         var imap = _imap!;
-        return await runner.RunAsync("delivery", timeouts.DeliveryWait + Step, async (outcome, stepToken) =>
+        return await runner.RunAsync(MailTestSteps.Delivery, timeouts.DeliveryWait + Step, async (outcome, stepToken) =>
         {
             var clock = Stopwatch.StartNew();
             while (true)

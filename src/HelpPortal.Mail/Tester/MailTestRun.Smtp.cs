@@ -12,17 +12,17 @@ internal sealed partial class MailTestRun
 
     public async Task TestSmtpAsync(MailServer server, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync("smtp", server, cancellationToken);
+        var connection = await OpenAsync(MailTestSteps.Smtp, server, cancellationToken);
         _smtpReplies = new ServerReplyRecorder();
         var smtp = _smtp = Track(new SmtpClient(_smtpReplies));
         // A greeting other than 220 (421, 554) means the server does not serve us now.
-        await GreetAsync("smtp", server, connection, smtp, SmtpFailure(_ => Diagnosis.ServerUnavailable), _smtpReplies,
+        await GreetAsync(MailTestSteps.Smtp, server, connection, smtp, SmtpFailure(_ => Diagnosis.ServerUnavailable), _smtpReplies,
             _ => smtp.Capabilities.HasFlag(SmtpCapabilities.Authentication)
                 ? $"EHLO accepted; sign-in offered ({string.Join(", ", smtp.AuthenticationMechanisms)})"
                 : "EHLO accepted",
             cancellationToken);
 
-        await runner.RunAsync("smtp-auth", Step, async (outcome, token) =>
+        await runner.RunAsync(MailTestSteps.SmtpAuth, Step, async (outcome, token) =>
         {
             var mark = _smtpReplies.Count;
             try
@@ -49,7 +49,7 @@ internal sealed partial class MailTestRun
     {
         var smtp = _smtp!;
         var token = Guid.NewGuid().ToString("N");
-        await runner.RunAsync("send", Step, async (outcome, stepToken) =>
+        await runner.RunAsync(MailTestSteps.Send, Step, async (outcome, stepToken) =>
         {
             var mark = _smtpReplies!.Count;
             using var message = TestMessage(providerName, token);

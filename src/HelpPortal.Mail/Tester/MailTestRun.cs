@@ -61,16 +61,16 @@ internal sealed partial class MailTestRun(
     }
 
     /// <summary>Resolve, connect and (for SSL/TLS ports) the TLS handshake.</summary>
-    private async Task<IMailConnection> OpenAsync(string prefix, MailServer server, CancellationToken cancellationToken)
+    private async Task<IMailConnection> OpenAsync(ProtocolSteps steps, MailServer server, CancellationToken cancellationToken)
     {
-        var addresses = await runner.RunAsync($"{prefix}-resolve", Step, async (outcome, token) =>
+        var addresses = await runner.RunAsync(steps.Resolve, Step, async (outcome, token) =>
         {
             var found = await connector.ResolveAsync(server.Host, token);
             outcome.Detail = $"{server.Host} is {string.Join(", ", found.Select(a => a.ToString()))}";
             return found;
         }, cancellationToken);
 
-        var connection = await runner.RunAsync($"{prefix}-connect", Step, async (outcome, token) =>
+        var connection = await runner.RunAsync(steps.Connect, Step, async (outcome, token) =>
         {
             var opened = await connector.ConnectAsync(addresses, server.Port, token);
             outcome.Detail = $"Connected to port {server.Port}";
@@ -80,7 +80,7 @@ internal sealed partial class MailTestRun(
 
         if (server.Security == MailSecurity.SslOnConnect)
         {
-            await runner.RunAsync($"{prefix}-tls", Step, async (outcome, token) =>
+            await runner.RunAsync(steps.Tls, Step, async (outcome, token) =>
             {
                 var report = await connection.StartImplicitTlsAsync(server.Host, inspector, token);
                 Describe(outcome, report.Certificate, report.Protocol);
@@ -96,7 +96,7 @@ internal sealed partial class MailTestRun(
     /// silent is probed: if it answers a TLS hello, it expects SSL/TLS from the start.
     /// </summary>
     private async Task GreetAsync(
-        string prefix,
+        ProtocolSteps steps,
         MailServer server,
         IMailConnection connection,
         MailService client,
@@ -116,7 +116,7 @@ internal sealed partial class MailTestRun(
         StepFailure? tlsFailure = null;
         var tlsTime = TimeSpan.Zero;
         var greetingWait = timeouts.GreetingWait < Step ? timeouts.GreetingWait : Step;
-        await runner.RunAsync($"{prefix}-greeting", startTls ? greetingWait + Probe + Step : Step, async (outcome, token) =>
+        await runner.RunAsync(steps.Greeting, startTls ? greetingWait + Probe + Step : Step, async (outcome, token) =>
         {
             var started = Stopwatch.GetTimestamp();
             // An SSL/TLS port stays silent, waiting for our hello: a short wait, then a TLS probe, tells it apart
@@ -172,7 +172,7 @@ internal sealed partial class MailTestRun(
 
         if (tlsFailure is not null)
         {
-            runner.Fail($"{prefix}-tls", tlsFailure, tlsTime);
+            runner.Fail(steps.Tls, tlsFailure, tlsTime);
         }
 
         var tls = new StepOutcome { Detail = "TLS negotiated after STARTTLS" };
@@ -181,7 +181,7 @@ internal sealed partial class MailTestRun(
             Describe(tls, certificate, client is MailKit.Net.Imap.ImapClient imap ? imap.SslProtocol : ((MailKit.Net.Smtp.SmtpClient)client).SslProtocol);
         }
 
-        runner.Record($"{prefix}-tls", tls.Status, tlsTime, tls.Detail);
+        runner.Record(steps.Tls, tls.Status, tlsTime, tls.Detail);
     }
 
     private async Task<bool> AnswersTlsHelloAsync(IMailConnection connection, string host, CancellationToken cancellationToken)

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace HelpPortal.Mail.Tester;
 
-/// <summary>Removes the password (plain, and inside a SASL PLAIN blob) from any text that leaves the tester.</summary>
-internal sealed class Redactor(string address, string password)
+/// <summary>
+/// Removes the password (plain, and inside a SASL PLAIN blob) from any text that leaves the tester: the engine's
+/// steps and, once more, whatever the widget shows from a result.
+/// </summary>
+public sealed class Redactor(string address, string password)
 {
     private readonly string[] _secrets = Secrets(address, password);
 

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using HelpPortal.Feedback;
+using HelpPortal.Mail;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpPortal.Web.Hosting;
@@ -116,7 +116,7 @@ internal static class AddUserCommand
                 return false;
             }
         }
-        if (email.Length == 0 || !new EmailAddressAttribute().IsValid(email) || email.Length > 256)
+        if (!EmailAddressCheck.Check(email).IsValid)
         {
             problem = email.Length == 0 ? "an email address is required." : $"'{email}' is not an email address.";
             return false;

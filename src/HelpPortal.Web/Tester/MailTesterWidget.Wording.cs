@@ -25,11 +25,7 @@ public sealed partial class MailTesterWidget
 
     private string Seconds(TimeSpan elapsed) => T("Seconds", elapsed.TotalSeconds.ToString("0.00", _culture));
 
-    private string StepName(string stepId)
-    {
-        var key = DiagnosisHelp.StepKey(stepId);
-        return key == "Step_other" ? stepId : T(key);
-    }
+    private string StepName(string stepId) => MailTestSteps.Action(stepId) is { } action ? T($"Step_{action}") : stepId;
 
     private static string StatusCode(StepStatus status) => status.ToString().ToLowerInvariant();
 

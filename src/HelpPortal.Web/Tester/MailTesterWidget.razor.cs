@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net.Mail;
 using HelpPortal.Mail;
+using HelpPortal.Mail.Tester;
 using HelpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -76,7 +76,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
         _check = null;
 
         var email = _email.Trim();
-        _emailError = email.Length == 0 ? "Error_EmailMissing" : IsEmailAddress(email) ? null : "Error_EmailInvalid";
+        _emailError = email.Length == 0 ? "Error_EmailMissing" : EmailAddressCheck.Check(email).IsValid ? null : "Error_EmailInvalid";
         _passwordError = password.Length == 0 ? "Error_PasswordMissing" : null;
         if (_emailError is not null || _passwordError is not null)
         {
@@ -115,7 +115,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
             }
             _diagnosis = result.Diagnosis;
             _limitReason = result.Diagnosis == Diagnosis.RateLimited ? result.FailedStepId : null;
-            _serverReply = Redact(result.ServerReply, password);
+            _serverReply = Redact(result.ServerReply, email, password);
             _deliveryTime = result.DeliveryTime;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -161,14 +161,10 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
         _cancellation?.Cancel();
     }
 
-    private static bool IsEmailAddress(string text) =>
-        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.', StringComparison.Ordinal);
 
-    // A server may echo what it was sent; the password must never come back onto the page.
-    private static string? Redact(string? reply, string password) =>
-        string.IsNullOrWhiteSpace(reply) ? null
-        : password.Length > 0 && reply.Contains(password, StringComparison.Ordinal) ? reply.Replace(password, "••••", StringComparison.Ordinal)
-        : reply;
+    // A server may echo what it was sent; the password must never come back onto the page, whichever tester ran.
+    private static string? Redact(string? reply, string email, string password) =>
+        string.IsNullOrWhiteSpace(reply) ? null : new Redactor(email, password).Clean(reply);
 
     private string Id(string name) => $"{_idPrefix}-{name}";
 

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace HelpPortal.Mail.Profiles;
+namespace HelpPortal.Mail;
 
 /// <summary>The outcome of checking an address a visitor typed: the address to use, or why it is not usable.</summary>
 public sealed record EmailAddressCheckResult(string? Address, string? Error)
@@ -8,7 +8,10 @@ public sealed record EmailAddressCheckResult(string? Address, string? Error)
     public bool IsValid => Address is not null;
 }
 
-/// <summary>Decides whether text is one plain email address (<c>name@example.com</c>), as mail programs expect a username.</summary>
+/// <summary>
+/// Decides whether text is one plain email address (<c>name@example.com</c>), as mail programs expect a username:
+/// the one check behind the tester (widget and engine), the client profiles and the add-user command.
+/// </summary>
 public static class EmailAddressCheck
 {
     /// <summary>RFC 5321 caps a forward path at 254 characters.</summary>
