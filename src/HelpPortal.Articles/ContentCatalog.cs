@@ -23,8 +23,11 @@ public sealed class ContentCatalog
         LoadedAt = loadedAt;
     }
 
-    /// <summary>The languages the portal serves.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "sv"];
+    /// <summary>The language of a page whose address names none; the first of <see cref="Languages"/>.</summary>
+    public const string DefaultLanguage = "en";
+
+    /// <summary>The languages the portal serves: the one list every part of it reads.</summary>
+    public static IReadOnlyList<string> Languages { get; } = [DefaultLanguage, "sv"];
 
     public static ContentCatalog Empty { get; } = new([], [], [], 0, DateTimeOffset.MinValue);
 

@@ -202,11 +202,3 @@ internal static class FrontMatterReader
         };
     }
 }
-
-internal static partial class Slugs
-{
-    public static bool IsValid(string slug) => SlugPattern().IsMatch(slug);
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9-]+$")]
-    private static partial System.Text.RegularExpressions.Regex SlugPattern();
-}

@@ -1,5 +1,6 @@
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
+using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -66,7 +67,7 @@ internal static class VoteEndpoint
 
         var next = parsed.AsksForDetails ? "no" : "thanks";
         // 303: the browser follows with a GET, so reloading the article never posts the vote again.
-        http.Response.Headers.Location = $"/{article.Lang}/articles/{article.Slug}?feedback={next}#feedback";
+        http.Response.Headers.Location = ReaderUrls.AfterVote(article.Lang, article.Slug, next);
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 

@@ -32,7 +32,6 @@ internal static class LanguageCookie
     public static string PreferredLanguage(HttpContext context)
     {
         var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
-        var lang = culture?.TwoLetterISOLanguageName;
-        return ContentCatalog.IsLanguage(lang) ? lang! : PortalLanguage.Default;
+        return PortalLanguage.OrDefault(culture?.TwoLetterISOLanguageName);
     }
 }

@@ -3,18 +3,30 @@ using HelpPortal.Articles;
 
 namespace HelpPortal.Web.Reader;
 
-/// <summary>The two languages of the portal and the culture each one formats dates and numbers with.</summary>
+/// <summary>
+/// The portal's languages as the web side uses them (the list itself is <see cref="ContentCatalog.Languages"/>):
+/// the culture each one formats dates and numbers with, and the name each one calls itself.
+/// </summary>
 public static class PortalLanguage
 {
-    public const string Default = "en";
+    public const string Default = ContentCatalog.DefaultLanguage;
 
     public static CultureInfo Culture(string lang) => CultureInfo.GetCultureInfo(lang);
+
+    /// <summary><paramref name="lang"/> when the portal serves it, else <see cref="Default"/>.</summary>
+    public static string OrDefault(string? lang) => ContentCatalog.IsLanguage(lang) ? lang! : Default;
+
+    /// <summary>The language's name for itself, so a reader who cannot read this page still finds their own.</summary>
+    public static string Endonym(string lang) => lang switch
+    {
+        "sv" => "Svenska",
+        _ => "English",
+    };
 
     /// <summary>The language the current request was localized to (path, then cookie, then Accept-Language).</summary>
     public static string Current()
     {
-        var name = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return ContentCatalog.IsLanguage(name) ? name : Default;
+        return OrDefault(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 
     public static IEnumerable<string> Others(string lang) => ContentCatalog.Languages.Where(l => l != lang);

@@ -40,7 +40,7 @@ internal static class SearchFeature
 
         app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
         {
-            if (!ContentCatalog.IsLanguage(lang) || !ReaderUrls.IsSlug(slug))
+            if (!ContentCatalog.IsLanguage(lang) || !Slugs.IsValid(slug))
             {
                 return Results.BadRequest("lang must be en or sv and slug an article slug ([a-z0-9-]+).");
             }

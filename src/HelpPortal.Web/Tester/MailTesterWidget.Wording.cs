@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
+using HelpPortal.Web.Reader;
 
 namespace HelpPortal.Web.Tester;
 
@@ -70,8 +71,8 @@ public sealed partial class MailTesterWidget
 
     private string ArticleLink(string diagnosis)
     {
-        var anchor = "#" + DiagnosisHelp.Anchor(diagnosis);
-        return ArticleSlug is null ? anchor : $"/{Lang}/articles/{ArticleSlug}{anchor}";
+        var anchor = DiagnosisHelp.Anchor(diagnosis);
+        return ArticleSlug is null ? "#" + anchor : ReaderUrls.Article(Lang, ArticleSlug, anchor);
     }
 
     private string Describe(SettingsDifference difference) => T($"Difference_{difference.Kind}",

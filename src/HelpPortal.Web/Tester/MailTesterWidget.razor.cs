@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Tester;
 using HelpPortal.Web.Hosting;
+using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
     private readonly AdvancedFields _outgoing = new();
     private readonly List<MailTestStep> _steps = [];
     private CancellationTokenSource? _cancellation;
-    private CultureInfo _culture = CultureInfo.GetCultureInfo("en");
+    private CultureInfo _culture = PortalLanguage.Culture(PortalLanguage.Default);
 
     private string _email = "";
     // Bound to the password input; emptied the moment a test starts, so it lives on only in that test's request.
@@ -36,7 +37,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
     private string? _serverReply;
     private TimeSpan? _deliveryTime;
 
-    [Parameter] public string Lang { get; set; } = "en";
+    [Parameter] public string Lang { get; set; } = PortalLanguage.Default;
     [Parameter] public string? ArticleSlug { get; set; }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     protected override void OnParametersSet()
     {
-        _culture = CultureInfo.GetCultureInfo(Lang == "sv" ? "sv" : "en");
+        _culture = PortalLanguage.Culture(PortalLanguage.OrDefault(Lang));
     }
 
     private async Task TestAsync()
