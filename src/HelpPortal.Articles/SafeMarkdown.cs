@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -10,10 +9,11 @@ namespace HelpPortal.Articles;
 /// so its HTML is unsafe only through raw HTML, a link or image with a dangerous scheme, or an attribute
 /// written with <c>{...}</c>. A document with none of these is emitted as Markdig wrote it; anything else
 /// goes through the sanitizer whole. Sanitizing costs far more than parsing, and most articles are plain.
+/// What counts as safe is read from <see cref="MarkdownSetup.Sanitizer"/>'s own settings, so the two cannot disagree.
 /// </summary>
-internal static partial class SafeMarkdown
+internal static class SafeMarkdown
 {
-    private static readonly HashSet<string> SafeSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" };
+    private static readonly HashSet<string> SafeSchemes = new(MarkdownSetup.Sanitizer.AllowedSchemes, StringComparer.OrdinalIgnoreCase);
 
     public static bool IsSafe(MarkdownDocument document)
     {
@@ -29,7 +29,7 @@ internal static partial class SafeMarkdown
                     return false;
             }
             if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties }
-                && properties.Any(p => !SafeAttribute().IsMatch(p.Key)))
+                && properties.Any(p => !IsSafeAttribute(p.Key)))
             {
                 return false;
             }
@@ -59,6 +59,15 @@ internal static partial class SafeMarkdown
         return SafeSchemes.Contains(compact[..colon]);
     }
 
-    [GeneratedRegex("^(?:data-[a-z0-9-]+|aria-[a-z-]+|role|title|lang|dir)$")]
-    private static partial Regex SafeAttribute();
+    /// <summary>
+    /// An attribute the sanitizer would keep as written: one it allows, but neither a URL (whose scheme it would
+    /// check) nor <c>style</c> (whose CSS it would filter).
+    /// </summary>
+    private static bool IsSafeAttribute(string name)
+    {
+        var sanitizer = MarkdownSetup.Sanitizer;
+        var key = name.ToLowerInvariant();
+        var allowed = sanitizer.AllowedAttributes.Contains(key) || (sanitizer.AllowDataAttributes && key.StartsWith("data-", StringComparison.Ordinal));
+        return allowed && !sanitizer.UriAttributes.Contains(key) && key != "style";
+    }
 }
