@@ -2,6 +2,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback;
 
+/// <summary>The search log: normalized queries only, never an IP or a cookie.</summary>
+public interface ISearchLog
+{
+    /// <returns>An id the results page passes on, so the opened result can be recorded.</returns>
+    Task<long> RecordSearchAsync(string normalizedQuery, string lang, int resultCount, CancellationToken cancellationToken);
+
+    Task RecordOpenedAsync(long searchId, string slug, CancellationToken cancellationToken);
+
+    Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken);
+}
+
+public sealed record QueryCount(string Query, string Lang, int Count);
+
+public sealed record SearchLogReport(
+    IReadOnlyList<QueryCount> TopQueries,
+    IReadOnlyList<QueryCount> NoResults,
+    IReadOnlyList<QueryCount> NeverOpened);
+
 /// <summary>The search log over the store.</summary>
 public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ISearchLog
 {

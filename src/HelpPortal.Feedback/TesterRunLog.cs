@@ -2,6 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Feedback;
 
+/// <summary>Counts of the mail tester's diagnoses per day: codes only, no addresses.</summary>
+public interface ITesterRunLog
+{
+    Task RecordAsync(string diagnosis, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DiagnosisCount>> GetCountsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+}
+
+public sealed record DiagnosisCount(DateOnly Day, string Diagnosis, int Count);
+
 /// <summary>Daily diagnosis counters over the store: one row per day and code, incremented in place.</summary>
 public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ITesterRunLog
 {

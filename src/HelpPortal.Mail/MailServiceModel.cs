@@ -64,7 +64,7 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
 
     private static string NormalizeHost(string host) => host.Trim().TrimEnd('.').ToLowerInvariant();
 
-    /// <summary>The values behind the <c>{{mail.*}}</c> placeholders of CONTRACT.md section 3.</summary>
+    /// <summary>The values behind the <c>{{mail.*}}</c> placeholders that content/README.md lists for editors.</summary>
     public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["mail.incoming.host"] = Incoming.Host,

@@ -7,7 +7,7 @@ public enum MailSecurity
     StartTls,
 }
 
-/// <summary>The <c>MailService</c> configuration section (CONTRACT.md section 2).</summary>
+/// <summary>The <c>MailService</c> configuration section (the keys are listed in README.md, "Configuration").</summary>
 public sealed class MailServiceOptions
 {
     public const string SectionName = "MailService";

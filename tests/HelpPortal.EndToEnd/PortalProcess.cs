@@ -69,7 +69,7 @@ public sealed class PortalProcess : IAsyncDisposable
         return portal;
     }
 
-    /// <summary>Runs one of the portal's commands (CONTRACT.md section 1) with the given settings.</summary>
+    /// <summary>Runs one of the portal's commands (listed in README.md, "Run it") with the given settings.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
         string[] args, IReadOnlyDictionary<string, string> environment, string? standardInput = null)
     {

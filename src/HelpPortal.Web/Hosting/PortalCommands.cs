@@ -1,6 +1,6 @@
 namespace HelpPortal.Web.Hosting;
 
-/// <summary>The command-line verbs of CONTRACT.md section 1; anything else starts the web server.</summary>
+/// <summary>The command-line verbs listed in README.md ("Run it"); anything else starts the web server.</summary>
 internal static class PortalCommands
 {
     public static bool IsCommand(string[] args) =>

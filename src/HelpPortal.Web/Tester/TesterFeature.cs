@@ -21,20 +21,10 @@ internal static class TesterFeature
             sp.GetRequiredKeyedService<IMailTester>(MailKitMailTester.ServiceKey),
             sp.GetRequiredService<MailTesterLimits>(),
             sp.GetRequiredService<ILogger<LimitedMailTester>>(),
-            (diagnosis, ct) => RecordAsync(sp, diagnosis, ct)));
+            sp.GetRequiredService<ITesterRunLog>().RecordAsync));
 
         // The widget learns the client IP from the page request it was prerendered in (see MailTesterWidget).
         builder.Services.AddHttpContextAccessor();
         return builder;
-    }
-
-    // The run log is a scoped EF Core store in the feedback area, and optional: without it nothing is counted.
-    private static async Task RecordAsync(IServiceProvider services, string diagnosis, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<ITesterRunLog>() is { } log)
-        {
-            await log.RecordAsync(diagnosis, cancellationToken);
-        }
     }
 }

@@ -8,30 +8,6 @@ public enum ArticleLevel
     Advanced,
 }
 
-/// <summary>Whether a content problem stops an article from being published.</summary>
-public enum ContentSeverity
-{
-    Error,
-    Warning,
-}
-
-/// <summary>One problem found in the content folder, located as <c>path:line</c>.</summary>
-/// <param name="Path">The file, relative to the content folder, with forward slashes.</param>
-/// <param name="Line">1-based line in that file; 0 when the problem concerns the whole file.</param>
-public sealed record ContentError(string Path, int Line, string Message, ContentSeverity Severity = ContentSeverity.Error)
-{
-    public override string ToString() =>
-        $"{Path}:{Line}: {(Severity == ContentSeverity.Warning ? "warning: " : "")}{Message}";
-}
-
-/// <summary>A category from <c>categories.yaml</c>.</summary>
-public sealed record Category(string Id, IReadOnlyDictionary<string, string> Titles, int Order, string? Parent)
-{
-    /// <summary>The title in <paramref name="lang"/>, falling back to any title, then the id.</summary>
-    public string TitleIn(string lang) =>
-        Titles.TryGetValue(lang, out var title) ? title : Titles.Values.FirstOrDefault() ?? Id;
-}
-
 /// <summary>A heading of an article body, for the table of contents and anchor links.</summary>
 public sealed record ArticleHeading(int Level, string Id, string Text);
 

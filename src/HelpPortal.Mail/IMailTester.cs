@@ -1,30 +1,5 @@
 namespace HelpPortal.Mail;
 
-/// <summary>The diagnosis codes of CONTRACT.md section 5, as written in <c>data-diagnosis</c>.</summary>
-public static class Diagnosis
-{
-    public const string Ok = "ok";
-    public const string InvalidInput = "invalid-input";
-    public const string RateLimited = "rate-limited";
-    public const string HostNotFound = "host-not-found";
-    public const string ConnectionRefused = "connection-refused";
-    public const string Timeout = "timeout";
-    public const string TlsUntrustedCertificate = "tls-untrusted-certificate";
-    public const string TlsNameMismatch = "tls-name-mismatch";
-    public const string TlsExpired = "tls-expired";
-    public const string TlsModeMismatch = "tls-mode-mismatch";
-    public const string AuthFailed = "auth-failed";
-    public const string AccountSuspended = "account-suspended";
-    public const string SendingLimit = "sending-limit";
-    public const string ServerUnavailable = "server-unavailable";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Ok, InvalidInput, RateLimited, HostNotFound, ConnectionRefused, Timeout, TlsUntrustedCertificate,
-        TlsNameMismatch, TlsExpired, TlsModeMismatch, AuthFailed, AccountSuspended, SendingLimit, ServerUnavailable,
-    ];
-}
-
 /// <summary>The <c>data-status</c> of one step.</summary>
 public enum StepStatus
 {
