@@ -2,50 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace HelpPortal.Feedback;
 
 /// <summary>
-/// Brings the store up to date before the server takes requests: migrations, then the staff roles.
-/// Registered as a hosted service, which the host starts before the web server. The work starts when the host
-/// starts and is awaited in <see cref="StartAsync"/>, so it overlaps other start-up work that starts the same way.
+/// Brings the store up to date before the server takes requests: migrations, then the staff roles. The portal runs
+/// it as start-up work before the web server listens; the commands that use the store run it first too.
 /// </summary>
-public sealed class PortalStoreInitializer(IServiceScopeFactory scopes) : IHostedLifecycleService
+public static class PortalStoreInitializer
 {
-    private Task _initialized = Task.CompletedTask;
-
-    public Task StartingAsync(CancellationToken cancellationToken)
-    {
-        _initialized = Task.Run(async () =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await InitializeAsync(scope.ServiceProvider, cancellationToken);
-        }, cancellationToken);
-        return Task.CompletedTask;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => _initialized.WaitAsync(cancellationToken);
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // A start-up that another service aborted must not leave migrations running behind the stopped host.
-        try
-        {
-            await _initialized.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Reported by StartAsync, if start-up got that far.
-        }
-    }
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>Migrates the store and creates the roles that do not exist yet.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -9,16 +9,13 @@ namespace HelpPortal.Web.ClientProfiles;
 internal static class ClientProfilesFeature
 {
     public const string RateLimitPolicy = "client-profiles";
-    public const string RequestsPerClientPerMinuteKey = "ClientProfiles:RequestsPerClientPerMinute";
+    public const string RequestsPerClientPerMinuteKey =
+        ClientProfilesOptions.SectionName + ":" + nameof(ClientProfilesOptions.RequestsPerClientPerMinute);
     private const string XmlContentType = "text/xml; charset=utf-8";
 
     public static WebApplicationBuilder AddClientProfiles(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClientProfilesOptions>()
-            .BindConfiguration(ClientProfilesOptions.SectionName)
-            .Validate(o => o.RequestsPerClientPerMinute > 0, $"{RequestsPerClientPerMinuteKey} must be a positive number.")
-            .ValidateOnStart();
-        builder.Services.AddPerClientLimit<ClientProfilesOptions>(RateLimitPolicy, o => o.RequestsPerClientPerMinute);
+        builder.Services.AddPerClientLimit<ClientProfilesOptions>(RateLimitPolicy, RequestsPerClientPerMinuteKey, o => o.RequestsPerClientPerMinute);
         return builder;
     }
 

@@ -23,7 +23,7 @@ internal static class FeedbackFeature
                 configuration.GetConnectionString(PortalStore.ConnectionStringName),
                 sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
         });
-        services.AddHostedService<PortalStoreInitializer>();
+        services.AddHostedService<StoreInitializer>();
         services.AddSingleton<PortalStoreHealthCheck>();
         services.AddSingleton<CachedHealthCheck<PortalStoreHealthCheck>>();
         services.AddHealthChecks().AddCheck<CachedHealthCheck<PortalStoreHealthCheck>>("store");
@@ -34,12 +34,9 @@ internal static class FeedbackFeature
         // Keys in the store: sign-ins, antiforgery tokens and visitor cookies survive restarts and are shared.
         services.AddDataProtection().SetApplicationName("HelpPortal").PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddOptions<FeedbackOptions>()
-            .BindConfiguration(FeedbackOptions.SectionName)
-            .Validate(o => o.VotesPerClientPerMinute > 0, $"{FeedbackOptions.SectionName}:VotesPerClientPerMinute must be a positive number.")
-            .ValidateOnStart();
         services.AddSingleton<VisitorCookie>();
-        services.AddPerClientLimit<FeedbackOptions>(VotesRateLimitPolicy, o => o.VotesPerClientPerMinute);
+        services.AddPerClientLimit<FeedbackOptions>(VotesRateLimitPolicy,
+            $"{FeedbackOptions.SectionName}:{nameof(FeedbackOptions.VotesPerClientPerMinute)}", o => o.VotesPerClientPerMinute);
         return builder;
     }
 

@@ -11,23 +11,27 @@ namespace HelpPortal.Web.Hosting;
 /// </summary>
 internal static class ClientRateLimits
 {
-    /// <summary>Adds <paramref name="policy"/>: <paramref name="permits"/> requests per client per minute, no queue.</summary>
+    /// <summary>
+    /// Adds <paramref name="policy"/>: a number of requests per client per minute read from the options setting
+    /// <paramref name="key"/> (<c>Section:Name</c>), validated at start-up. Requests for which
+    /// <paramref name="counts"/> says false pass without counting.
+    /// </summary>
     public static IServiceCollection AddPerClientLimit<TOptions>(
-        this IServiceCollection services, string policy, Func<TOptions, int> permits)
-        where TOptions : class =>
-        services.AddPerClientLimit(policy, http =>
-            PerMinute(http, permits(http.RequestServices.GetRequiredService<IOptions<TOptions>>().Value)));
-
-    /// <summary>Adds a policy that decides per request, for limits that count only some requests.</summary>
-    public static IServiceCollection AddPerClientLimit(
-        this IServiceCollection services, string policy, Func<HttpContext, RateLimitPartition<string>> partition)
+        this IServiceCollection services, string policy, string key, Func<TOptions, int> permits, Func<HttpRequest, bool>? counts = null)
+        where TOptions : class
     {
+        services.AddOptions<TOptions>()
+            .BindConfiguration(key[..key.IndexOf(':', StringComparison.Ordinal)])
+            .Validate(o => permits(o) > 0, $"{key} must be a positive number.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, RejectionAnswer>());
-        return services.AddRateLimiter(options => options.AddPolicy(policy, partition));
+        return services.AddRateLimiter(options => options.AddPolicy(policy, http => counts is null || counts(http.Request)
+            ? PerMinute(http, permits(http.RequestServices.GetRequiredService<IOptions<TOptions>>().Value))
+            : RateLimitPartition.GetNoLimiter("uncounted")));
     }
 
     /// <summary>A fixed one-minute window of <paramref name="permits"/> requests for the request's client, no queue.</summary>
-    public static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
+    private static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Key(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 

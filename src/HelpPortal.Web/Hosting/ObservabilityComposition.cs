@@ -17,15 +17,14 @@ internal static class ObservabilityComposition
 
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddSingleton<PortalMetrics>();
-        services.AddHostedService<ContentReloadMetrics>();
-        services.AddHealthChecks().AddCheck<ShutdownReadinessCheck>("accepting-requests", tags: [ReadinessOnlyTag]);
+        builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddHostedService<ContentReloadMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<ShutdownReadinessCheck>("accepting-requests", tags: [ReadinessOnlyTag]);
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             // The standard OTEL_* variables (endpoint, protocol, headers, service name) configure the exporter.
-            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
                 .AddOtlpExporter());
         }

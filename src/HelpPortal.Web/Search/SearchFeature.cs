@@ -9,18 +9,14 @@ namespace HelpPortal.Web.Search;
 internal static class SearchFeature
 {
     public const string RateLimitPolicy = "search";
-    public const string RequestsPerClientPerMinuteKey = "Search:RequestsPerClientPerMinute";
+    public const string RequestsPerClientPerMinuteKey = SearchOptions.SectionName + ":" + nameof(SearchOptions.RequestsPerClientPerMinute);
 
     /// <summary>The limit on searching (the index itself is built with the catalog, see <c>AddArticles</c>).</summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
         // public work a single client must not be able to multiply without bound.
-        builder.Services.AddOptions<SearchOptions>()
-            .BindConfiguration(SearchOptions.SectionName)
-            .Validate(o => o.RequestsPerClientPerMinute > 0, $"{RequestsPerClientPerMinuteKey} must be a positive number.")
-            .ValidateOnStart();
-        builder.Services.AddPerClientLimit<SearchOptions>(RateLimitPolicy, o => o.RequestsPerClientPerMinute);
+        builder.Services.AddPerClientLimit<SearchOptions>(RateLimitPolicy, RequestsPerClientPerMinuteKey, o => o.RequestsPerClientPerMinute);
         return builder;
     }
 

@@ -5,56 +5,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HelpPortal.Web.Staff;
 
-/// <summary>Staff sign-in: Identity in the portal's store, a cookie, and the role policies.</summary>
+/// <summary>What staff sign-in answers: sign-out, the checked return address, and the 403 page.</summary>
 internal static class StaffIdentity
 {
     public const string LoginPath = "/account/login";
-
-    public static WebApplicationBuilder AddStaffIdentity(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.AddIdentityCore<StaffUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                // Length beats composition rules; staff passwords are set with add-user.
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager();
-
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "hp_staff";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure outside Development and Testing, whose hosts speak plain HTTP.
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
-            options.LoginPath = LoginPath;
-            options.LogoutPath = "/account/logout";
-            options.ReturnUrlParameter = "ReturnUrl";
-            // A signed-in person without the role gets a real 403, not a redirect to a page answering 200.
-            options.Events.OnRedirectToAccessDenied = context => ForbiddenAsync(context.HttpContext);
-        });
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffRoles.SupportLead, policy => policy.RequireRole(StaffRoles.SupportLead))
-            .AddPolicy(StaffRoles.Editor, policy => policy.RequireRole(StaffRoles.Editor));
-        services.AddCascadingAuthenticationState();
-        return builder;
-    }
 
     public static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
     {
@@ -74,7 +28,7 @@ internal static class StaffIdentity
         && !returnUrl.Contains('\\', StringComparison.Ordinal)
         && !returnUrl.Any(char.IsControl);
 
-    private static async Task ForbiddenAsync(HttpContext http)
+    public static async Task ForbiddenAsync(HttpContext http)
     {
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
         // Our own short page instead of the "not found" page the status-code re-execution would show.
