@@ -10,7 +10,7 @@ namespace HelpPortal.Articles.Search;
 /// Rows are numbered by language, then newest first: a language is a rowid range and "newest first" is
 /// rowid order, so ranking reads only the full-text index, never the stored text.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     // bm25 weights per column: title, headings, tags, body.
     private const string Rank = "bm25({0}, 10.0, 5.0, 3.0, 1.0)";
@@ -40,63 +40,6 @@ public sealed class SearchIndex : IDisposable
     public long CatalogVersion { get; }
     public int Count => _articles.Length;
     public TypoCorrector Corrector { get; }
-
-    /// <summary>Builds the index of <paramref name="catalog"/>'s published articles (drafts are never indexed).</summary>
-    public static SearchIndex Build(ContentCatalog catalog, CancellationToken cancellationToken = default)
-    {
-        var articles = catalog.AllArticles.Where(a => !a.Draft)
-            .OrderBy(a => a.Lang, StringComparer.Ordinal).ThenByDescending(a => a.Updated).ThenBy(a => a.Slug, StringComparer.Ordinal)
-            .ToArray();
-        // A named shared-cache memory database lives as long as one connection to it is open (the keeper);
-        // pooling is off so that closing the last connection really frees it.
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = $"file:search-{Guid.NewGuid():N}?mode=memory&cache=shared",
-            Pooling = false,
-        }.ToString();
-        var keeper = new SqliteConnection(connectionString);
-        keeper.Open();
-        try
-        {
-            Fill(keeper, articles, cancellationToken);
-            var corrector = new TypoCorrector(ReadVocabulary(keeper));
-            return new SearchIndex(connectionString, keeper, articles, corrector, catalog.Version);
-        }
-        catch
-        {
-            keeper.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Takes a share of the index for one search; false once it has been retired and closed.</summary>
-    internal bool TryAcquire()
-    {
-        for (var users = Volatile.Read(ref _users); users > 0; users = Volatile.Read(ref _users))
-        {
-            if (Interlocked.CompareExchange(ref _users, users + 1, users) == users)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Gives a share back; the last one out closes the database.</summary>
-    internal void Release()
-    {
-        if (Interlocked.Decrement(ref _users) == 0)
-        {
-            while (_idle.TryTake(out var connection))
-            {
-                connection.Dispose();
-            }
-            _keeper.Dispose();
-        }
-    }
-
-    /// <summary>Retires the index: it closes when the last running search finishes.</summary>
-    public void Dispose() => Release();
 
     /// <summary>Matches in <paramref name="lang"/>; see <see cref="SearchService"/> for corrections and fallback.</summary>
     internal List<SearchHit> Find(IReadOnlyList<QueryWord> words, string lang, int limit, bool foldedPass)
@@ -213,77 +156,4 @@ public sealed class SearchIndex : IDisposable
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .Replace("\"", "&quot;", StringComparison.Ordinal)
         .Replace("'", "&#39;", StringComparison.Ordinal);
-
-    private SqliteConnection Rent()
-    {
-        if (_idle.TryTake(out var connection))
-        {
-            return connection;
-        }
-        connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private void Return(SqliteConnection connection)
-    {
-        if (Volatile.Read(ref _users) > 0)
-        {
-            _idle.Add(connection);
-        }
-        else
-        {
-            connection.Dispose();
-        }
-    }
-
-    private static void Fill(SqliteConnection connection, Article[] articles, CancellationToken cancellationToken)
-    {
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = """
-                CREATE VIRTUAL TABLE docs USING fts5(title, headings, tags, body, tokenize = 'unicode61 remove_diacritics 0');
-                CREATE VIRTUAL TABLE docs_folded USING fts5(title, headings, tags, body, tokenize = 'unicode61 remove_diacritics 2');
-                CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
-                """;
-            create.ExecuteNonQuery();
-        }
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO docs (rowid, title, headings, tags, body) VALUES ($id, $title, $headings, $tags, $body);
-            INSERT INTO docs_folded (rowid, title, headings, tags, body) VALUES ($id, $title, $headings, $tags, $body);
-            """;
-        var parameters = new[] { "$id", "$title", "$headings", "$tags", "$body" }
-            .ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
-        for (var i = 0; i < articles.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var article = articles[i];
-            parameters["$id"].Value = i + 1;
-            parameters["$title"].Value = Clean(article.Title);
-            parameters["$headings"].Value = Clean(string.Join(" · ", article.Headings.Select(h => h.Text)));
-            parameters["$tags"].Value = Clean(string.Join(' ', article.Tags));
-            parameters["$body"].Value = Clean(article.Summary + "\n" + article.PlainText);
-            insert.ExecuteNonQuery();
-        }
-        transaction.Commit();
-    }
-
-    private static Dictionary<string, int> ReadVocabulary(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, doc FROM vocab";
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            terms[reader.GetString(0)] = reader.GetInt32(1);
-        }
-        return terms;
-    }
-
-    // The snippet markers must not occur in the text itself.
-    private static string Clean(string text) => text.Replace(MarkOpen, ' ').Replace(MarkClose, ' ');
 }
