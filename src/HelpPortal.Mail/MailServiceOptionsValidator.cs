@@ -109,7 +109,8 @@ public sealed partial class MailServiceOptionsValidator : IValidateOptions<MailS
             }
         }
 
-        if (!IsDnsName(dns.SpfInclude))
+        // SPF records often live under an underscore label (_spf.example.com), which a host name cannot have.
+        if (!IsDnsName(dns.SpfInclude?.Replace('_', 'u')))
         {
             failures.Add($"{key}:SpfInclude must be a domain name such as spf.example.com");
         }
