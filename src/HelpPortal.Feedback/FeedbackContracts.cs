@@ -27,3 +27,14 @@ public interface ITesterRunLog
 }
 
 public sealed record DiagnosisCount(DateOnly Day, string Diagnosis, int Count);
+
+/// <summary>Counts of the domain check's finding codes per day, for support leads: codes only, never a domain.</summary>
+public interface IDomainCheckLog
+{
+    /// <summary>Counts each distinct code once for today.</summary>
+    Task RecordAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FindingCount>> GetCountsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+}
+
+public sealed record FindingCount(DateOnly Day, string Code, int Count);
