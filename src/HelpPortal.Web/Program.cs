@@ -1,4 +1,5 @@
 using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.DomainCheck;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
@@ -11,6 +12,7 @@ builder.AddArticles();        // content folder, Markdig pipeline, live reload
 builder.AddMailService();     // options + validation, connection tester, client profiles
 builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
+builder.AddDomainCheck();     // "is my domain set up with you?": DNS checks, their limit and daily counts
 builder.AddPortalUi();        // localization, Razor components, widgets
 builder.AddHardening();       // sign-in limit, circuit limits
 builder.AddObservability();   // metrics (OTLP export when configured), readiness

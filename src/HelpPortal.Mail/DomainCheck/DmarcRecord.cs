@@ -3,7 +3,8 @@ using System.Globalization;
 namespace HelpPortal.Mail.DomainCheck;
 
 /// <summary>Whether a DMARC record can be read by receivers, and if not, why.</summary>
-public sealed record DmarcVerdict(bool Valid, string? Policy, string? Problem);
+/// <param name="Tag">The tag at fault (<c>v</c>, <c>p</c>, <c>rua</c>...), or <c>syntax</c> when a part is no tag at all.</param>
+public sealed record DmarcVerdict(bool Valid, string? Policy, string? Problem, string? Tag = null);
 
 /// <summary>
 /// Checks a DMARC policy record's syntax as receivers read it (RFC 9989, which replaced RFC 7489): it starts with
@@ -27,46 +28,46 @@ public static class DmarcRecord
     {
         if (!StartsWithVersion(text))
         {
-            return Invalid("the record must start with v=DMARC1 (exactly, in capitals), before any other tag");
+            return Invalid("v", "the record must start with v=DMARC1 (exactly, in capitals), before any other tag");
         }
 
         foreach (var (name, value) in TagList.Pairs(text))
         {
             if (value is null || name.Length == 0)
             {
-                return Invalid($"\"{name}\" is not a tag=value pair; parts are separated by semicolons");
+                return Invalid("syntax", $"\"{name}\" is not a tag=value pair; parts are separated by semicolons");
             }
         }
 
         var tags = TagList.Parse(text);
         if (!tags.TryGetValue("p", out var policy))
         {
-            return Invalid("the policy tag p= is missing (p=none, p=quarantine or p=reject)");
+            return Invalid("p", "the policy tag p= is missing (p=none, p=quarantine or p=reject)");
         }
         foreach (var key in new[] { "p", "sp", "np" })
         {
             if (tags.TryGetValue(key, out var value) && !Policies.Contains(value, StringComparer.OrdinalIgnoreCase))
             {
-                return Invalid($"{key}={value} is not a policy; use none, quarantine or reject");
+                return Invalid(key, $"{key}={value} is not a policy; use none, quarantine or reject");
             }
         }
         foreach (var key in new[] { "adkim", "aspf" })
         {
             if (tags.TryGetValue(key, out var value) && value is not ("r" or "s" or "R" or "S"))
             {
-                return Invalid($"{key}={value} must be r (relaxed) or s (strict)");
+                return Invalid(key, $"{key}={value} must be r (relaxed) or s (strict)");
             }
         }
         if (tags.TryGetValue("pct", out var pct)
             && !(int.TryParse(pct, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent <= 100))
         {
-            return Invalid($"pct={pct} must be a whole number from 0 to 100");
+            return Invalid("pct", $"pct={pct} must be a whole number from 0 to 100");
         }
         foreach (var key in new[] { "rua", "ruf" })
         {
             if (tags.TryGetValue(key, out var value) && value.Split(',').Any(uri => !IsReportUri(uri.Trim())))
             {
-                return Invalid($"{key}= must list addresses as mailto:name@example.com, separated by commas");
+                return Invalid(key, $"{key}= must list addresses as mailto:name@example.com, separated by commas");
             }
         }
         return new DmarcVerdict(true, policy.ToLowerInvariant(), null);
@@ -81,5 +82,5 @@ public static class DmarcRecord
             && (!parsed.Scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase) || address.Contains('@', StringComparison.Ordinal));
     }
 
-    private static DmarcVerdict Invalid(string problem) => new(false, null, problem);
+    private static DmarcVerdict Invalid(string tag, string problem) => new(false, null, problem, tag);
 }

@@ -28,7 +28,7 @@ public sealed class DomainChecker(MailServiceModel model, IDnsLookup dns, IOptio
         var parsed = DomainInput.Parse(input);
         if (parsed.Domain is not { } domain)
         {
-            return DomainCheckResult.Refused(DomainCheckCodes.InvalidInput, parsed.Error!);
+            return DomainCheckResult.Refused(DomainCheckCodes.InvalidInput, parsed.Problem.ToString(), parsed.Error!);
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -85,9 +85,9 @@ public sealed record DomainCheckResult(DomainName? Domain, IReadOnlyList<DomainF
     /// <summary>The deciding finding's code, or <c>ok</c>.</summary>
     public string Diagnosis => Deciding is { Status: > FindingStatus.Ok } deciding ? deciding.Code : DomainCheckCodes.Ok;
 
-    /// <summary>The verdict for input that was refused before any lookup.</summary>
-    public static DomainCheckResult Refused(string code, string reason) =>
-        new(null, [new DomainFinding(DomainCheckNames.Input, code, FindingStatus.Failed) { Facts = [reason] }]);
+    /// <summary>The verdict for input that was refused before any lookup; the facts are the problem's name and the English reason.</summary>
+    public static DomainCheckResult Refused(string code, params string[] facts) =>
+        new(null, [new DomainFinding(DomainCheckNames.Input, code, FindingStatus.Failed) { Facts = facts }]);
 
     private static DomainFinding? MostSerious(IReadOnlyList<DomainFinding> findings) =>
         findings.Where(f => f.Status != FindingStatus.Info)

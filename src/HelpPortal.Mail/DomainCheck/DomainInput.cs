@@ -7,9 +7,31 @@ namespace HelpPortal.Mail.DomainCheck;
 public sealed record DomainName(string Ascii, string Unicode);
 
 /// <summary>What the visitor typed, read as a domain, or the plain reason it cannot be one.</summary>
+/// <summary>Why input was refused, for wording in the reader's language; <see cref="DomainInputResult.Error"/> says it in English.</summary>
+public enum DomainInputProblem
+{
+    None,
+    Empty,
+    TooLong,
+    ControlCharacters,
+    Unreadable,
+    Spaces,
+    IpAddress,
+    TrailingDot,
+    EmptyLabel,
+    Underscore,
+    NameTooLong,
+    LabelTooLong,
+    BadCharacters,
+    Localhost,
+    SingleLabel,
+    NotPublic,
+}
+
 public sealed record DomainInputResult(DomainName? Domain, string? Error)
 {
     public bool IsValid => Domain is not null;
+    public DomainInputProblem Problem { get; init; }
 }
 
 /// <summary>
@@ -34,21 +56,21 @@ public static class DomainInput
         var text = input?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return Fail("No domain was given. Type a domain such as example.se or an email address.");
+            return Fail(DomainInputProblem.Empty, "No domain was given. Type a domain such as example.se or an email address.");
         }
         if (text.Length > MaxInputLength)
         {
-            return Fail($"The text is longer than {MaxInputLength} characters; a domain is at most {MaxNameLength}.");
+            return Fail(DomainInputProblem.TooLong, $"The text is longer than {MaxInputLength} characters; a domain is at most {MaxNameLength}.");
         }
         if (text.Any(char.IsControl))
         {
-            return Fail("The text contains control characters (such as a line break or tab).");
+            return Fail(DomainInputProblem.ControlCharacters, "The text contains control characters (such as a line break or tab).");
         }
 
         var host = HostOf(text);
         if (host is null)
         {
-            return Fail("The address could not be read. Type a domain such as example.se or an email address.");
+            return Fail(DomainInputProblem.Unreadable, "The address could not be read. Type a domain such as example.se or an email address.");
         }
         return Check(host);
     }
@@ -75,34 +97,34 @@ public static class DomainInput
     {
         if (host.Any(char.IsWhiteSpace))
         {
-            return Fail("A domain cannot contain spaces.");
+            return Fail(DomainInputProblem.Spaces, "A domain cannot contain spaces.");
         }
         var bare = host.Trim('[', ']');
         if (IPAddress.TryParse(bare, out _) || host.Contains(':', StringComparison.Ordinal))
         {
-            return Fail("That is an IP address (or has a port); the check needs the domain name, such as example.se.");
+            return Fail(DomainInputProblem.IpAddress, "That is an IP address (or has a port); the check needs the domain name, such as example.se.");
         }
         if (host.EndsWith('.'))
         {
-            return Fail("Leave out the dot at the end: example.se, not example.se.");
+            return Fail(DomainInputProblem.TrailingDot, "Leave out the dot at the end: example.se, not example.se.");
         }
         if (host.StartsWith('.') || host.Contains("..", StringComparison.Ordinal))
         {
-            return Fail("The domain has an empty part (two dots in a row, or a dot at the start).");
+            return Fail(DomainInputProblem.EmptyLabel, "The domain has an empty part (two dots in a row, or a dot at the start).");
         }
         if (host.Contains('_', StringComparison.Ordinal))
         {
-            return Fail("A domain cannot contain underscores (_).");
+            return Fail(DomainInputProblem.Underscore, "A domain cannot contain underscores (_).");
         }
 
         // Checked before IDNA so the reason names the real problem (IDNA refuses both with one error).
         if (host.Length > MaxNameLength)
         {
-            return Fail($"The domain is longer than {MaxNameLength} characters.");
+            return Fail(DomainInputProblem.NameTooLong, $"The domain is longer than {MaxNameLength} characters.");
         }
         if (host.Split('.').Any(label => label.Length > MaxLabelLength))
         {
-            return Fail($"A part of the domain between dots is longer than {MaxLabelLength} characters.");
+            return Fail(DomainInputProblem.LabelTooLong, $"A part of the domain between dots is longer than {MaxLabelLength} characters.");
         }
 
         string ascii;
@@ -112,27 +134,27 @@ public static class DomainInput
         }
         catch (ArgumentException)
         {
-            return Fail("The domain contains characters that a domain name cannot have, or a part that is too long.");
+            return Fail(DomainInputProblem.BadCharacters, "The domain contains characters that a domain name cannot have, or a part that is too long.");
         }
 
         if (ascii.Length > MaxNameLength)
         {
-            return Fail($"The domain is longer than {MaxNameLength} characters.");
+            return Fail(DomainInputProblem.NameTooLong, $"The domain is longer than {MaxNameLength} characters.");
         }
         var labels = ascii.Split('.');
         if (labels.Any(label => label.Length > MaxLabelLength))
         {
-            return Fail($"A part of the domain between dots is longer than {MaxLabelLength} characters.");
+            return Fail(DomainInputProblem.LabelTooLong, $"A part of the domain between dots is longer than {MaxLabelLength} characters.");
         }
         if (labels.Length < 2)
         {
             return ascii == "localhost"
-                ? Fail("localhost is this computer, not a mail domain.")
-                : Fail("A domain has at least two parts, such as example.se.");
+                ? Fail(DomainInputProblem.Localhost, "localhost is this computer, not a mail domain.")
+                : Fail(DomainInputProblem.SingleLabel, "A domain has at least two parts, such as example.se.");
         }
         if (labels[^1] == "localhost" || labels[^1].All(char.IsAsciiDigit))
         {
-            return Fail("That is not a public domain; type your own domain, such as example.se.");
+            return Fail(DomainInputProblem.NotPublic, "That is not a public domain; type your own domain, such as example.se.");
         }
 
         return new DomainInputResult(new DomainName(ascii, Unicode(ascii)), null);
@@ -150,5 +172,5 @@ public static class DomainInput
         }
     }
 
-    private static DomainInputResult Fail(string reason) => new(null, reason);
+    private static DomainInputResult Fail(DomainInputProblem problem, string reason) => new(null, reason) { Problem = problem };
 }

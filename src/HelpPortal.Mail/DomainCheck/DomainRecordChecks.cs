@@ -94,14 +94,14 @@ internal sealed class DomainRecordChecks(DomainExpectations expected, IDnsLookup
         if (records.Count > 1)
         {
             return Finding(DomainCheckNames.Dmarc, DmarcInvalid, FindingStatus.Warning,
-                ["there are several DMARC records, so receivers use none of them", .. records], publish);
+                ["multiple", .. records], publish);
         }
 
         var record = records.Count == 1 ? records[0] : attempts[0];
         var verdict = DmarcRecord.Validate(record);
         return verdict.Valid
             ? Finding(DomainCheckNames.Dmarc, Ok, FindingStatus.Ok, [record], [])
-            : Finding(DomainCheckNames.Dmarc, DmarcInvalid, FindingStatus.Warning, [verdict.Problem!, record], publish);
+            : Finding(DomainCheckNames.Dmarc, DmarcInvalid, FindingStatus.Warning, [verdict.Tag!, record], publish);
     }
 
     private static DomainFinding Finding(string check, string code, FindingStatus status, IReadOnlyList<string> facts,
