@@ -72,5 +72,6 @@ public sealed class DomainInputTests
 
         Assert.False(result.IsValid);
         Assert.Contains(reason, result.Error);
+        Assert.NotEqual(DomainInputProblem.None, result.Problem);
     }
 }
