@@ -24,18 +24,29 @@ fi
 command -v nsd >/dev/null || { echo "missing nsd: install the packages in .ci/packages.txt" >&2; exit 1; }
 [ -d "$ZONES_SOURCE" ] || { echo "no fixture zones at $ZONES_SOURCE" >&2; exit 1; }
 
-# --- the distribution's service: installing nsd may enable (and on a booted system start) it on port 53 ---
+# --- the distribution's service: installing nsd may enable (and on a booted system start) it on port 53.
+# It is stopped by its own pid file only: stopping "nsd" by name would also end this script's instance. ---
+distro_pid=/run/nsd/nsd.pid
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
   systemctl disable --now nsd >/dev/null 2>&1 || true
-elif [ -x /etc/init.d/nsd ]; then
-  /etc/init.d/nsd stop >/dev/null 2>&1 || true
+else
+  command -v update-rc.d >/dev/null && update-rc.d nsd disable >/dev/null 2>&1 || true
+  if [ -f "$distro_pid" ] && kill -0 "$(cat "$distro_pid")" 2>/dev/null; then
+    kill "$(cat "$distro_pid")" || true
+  fi
 fi
 
-# --- stop our previous run (by its pid file, never by process name) ---
+# --- stop our previous run: by its pid file, and only if that pid is still an NSD (its processes are
+# named "nsd: main", "nsd: xfrd"...); after a reboot the number may belong to something else ---
 if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
   pid=$(cat "$PIDFILE")
-  kill "$pid"
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  case "$(cat "/proc/$pid/comm" 2>/dev/null)" in
+    nsd*)
+      kill "$pid"
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 50); do (exec 3<>"/dev/tcp/$ADDRESS/$PORT") 2>/dev/null || break; sleep 0.1; done
+      ;;
+  esac
 fi
 
 # The port must be free now: something else holding it would answer the tests instead of these zones. A TCP
