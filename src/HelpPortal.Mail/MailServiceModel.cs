@@ -27,6 +27,9 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
     /// <summary>The one extra CA trusted for the mail servers only, or null for system trust alone.</summary>
     public X509Certificate2? TrustedRoot { get; init; }
 
+    /// <summary>What a customer's domain must publish to use the provider, and the resolver the domain check asks.</summary>
+    public DomainCheck.DomainExpectations Dns { get; init; } = DomainCheck.DomainExpectations.Default;
+
     /// <summary>The ports a customer may ask the tester to try besides the configured ones.</summary>
     public static IReadOnlyList<int> StandardImapPorts { get; } = [993, 143];
 
@@ -42,6 +45,7 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
             TrustedRoot = string.IsNullOrWhiteSpace(options.TrustedRootCertificatePath)
                 ? null
                 : X509Certificate2.CreateFromPem(File.ReadAllText(options.TrustedRootCertificatePath)),
+            Dns = DomainCheck.DomainExpectations.FromOptions(options.Dns),
         };
 
     /// <summary>

@@ -24,6 +24,24 @@ public sealed class MailServiceOptions
     /// configured hosts are ever contacted.
     /// </summary>
     public string[] Aliases { get; set; } = [];
+    /// <summary>What a customer's domain must publish to use the provider, and the resolver the domain check asks.</summary>
+    public DnsOptions Dns { get; set; } = new();
+}
+
+/// <summary>
+/// The <c>MailService:Dns</c> section. Empty lists and values take the provider's defaults from
+/// <see cref="MailServiceDefaults"/>: configuration binding appends to arrays, so the defaults are filled in after binding.
+/// </summary>
+public sealed class DnsOptions
+{
+    /// <summary>Host names of the provider's MX servers, most preferred first.</summary>
+    public string[] MxHosts { get; set; } = [];
+    /// <summary>The name a customer's SPF record must <c>include:</c> (the provider's outgoing servers).</summary>
+    public string SpfInclude { get; set; } = "";
+    /// <summary>The DKIM selectors the provider signs with; a key at any one of them is enough.</summary>
+    public string[] DkimSelectors { get; set; } = [];
+    /// <summary><c>address[:port]</c> of the resolver the domain check asks; empty = the system's resolvers.</summary>
+    public string? Resolver { get; set; }
 }
 
 public sealed class MailServerOptions

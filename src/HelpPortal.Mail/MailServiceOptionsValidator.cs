@@ -38,6 +38,7 @@ public sealed partial class MailServiceOptionsValidator : IValidateOptions<MailS
         }
 
         CheckTrustedRoot(failures, options.TrustedRootCertificatePath);
+        CheckDns(failures, options.Dns);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -85,6 +86,58 @@ public sealed partial class MailServiceOptionsValidator : IValidateOptions<MailS
             failures.Add($"{key}:Security must be SslOnConnect or StartTls");
         }
     }
+
+    private static void CheckDns(List<string> failures, DnsOptions? dns)
+    {
+        const string key = $"{Section}:Dns";
+        if (dns is null)
+        {
+            failures.Add($"{key} is missing");
+            return;
+        }
+
+        var mxHosts = dns.MxHosts ?? [];
+        if (mxHosts.Length == 0)
+        {
+            failures.Add($"{key}:MxHosts must name at least one MX host such as mx1.example.com");
+        }
+        for (var i = 0; i < mxHosts.Length; i++)
+        {
+            if (!IsDnsName(mxHosts[i]))
+            {
+                failures.Add($"{key}:MxHosts:{i} must be a host name such as mx1.example.com");
+            }
+        }
+
+        // SPF records often live under an underscore label (_spf.example.com), which a host name cannot have.
+        if (!IsDnsName(dns.SpfInclude?.Replace('_', 'u')))
+        {
+            failures.Add($"{key}:SpfInclude must be a domain name such as spf.example.com");
+        }
+
+        var selectors = dns.DkimSelectors ?? [];
+        if (selectors.Length == 0)
+        {
+            failures.Add($"{key}:DkimSelectors must name at least one selector");
+        }
+        for (var i = 0; i < selectors.Length; i++)
+        {
+            if (!IsDnsName(selectors[i]))
+            {
+                failures.Add($"{key}:DkimSelectors:{i} must be a selector of letters, digits, hyphens and dots");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(dns.Resolver) && DomainCheck.ResolverAddress.Parse(dns.Resolver) is null)
+        {
+            failures.Add($"{key}:Resolver must be an IP address with an optional port, such as 192.0.2.53 or [2001:db8::53]:5353");
+        }
+    }
+
+    /// <summary>A DNS name of letters, digits and hyphens (no IP address), as MX hosts and SPF includes must be.</summary>
+    private static bool IsDnsName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Trim().TrimEnd('.') is { Length: <= 253 } trimmed
+        && Uri.CheckHostName(trimmed) == UriHostNameType.Dns && DnsName().IsMatch(trimmed);
 
     private static void CheckPositive(List<string> failures, string key, int? value)
     {

@@ -1,3 +1,4 @@
+using HelpPortal.Mail.DomainCheck;
 using HelpPortal.Mail.Tester;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class MailServiceRegistration
         services.AddOptions<MailServiceOptions>()
             .Configure(options => CopyDefaults(MailServiceDefaults.Create(), options))
             .BindConfiguration(MailServiceOptions.SectionName)
+            .PostConfigure(options => MailServiceDefaults.FillDnsDefaults(options.Dns ??= new()))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailServiceOptions>, MailServiceOptionsValidator>());
         services.TryAddSingleton(sp => MailServiceModel.FromOptions(sp.GetRequiredService<IOptions<MailServiceOptions>>().Value));
@@ -34,6 +36,19 @@ public static class MailServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// Registers the domain check: <see cref="IDomainChecker"/> asking the resolver of <c>MailService:Dns:Resolver</c>
+    /// (or the system's) through DnsClient, with <see cref="DomainCheckTimeouts"/>.
+    /// </summary>
+    public static IServiceCollection AddDomainChecker(this IServiceCollection services)
+    {
+        services.AddOptions<DomainCheckTimeouts>();
+        services.TryAddSingleton<IDnsLookup>(sp => new DnsClientLookup(
+            sp.GetRequiredService<MailServiceModel>().Dns, sp.GetRequiredService<IOptions<DomainCheckTimeouts>>().Value.QueryTimeout));
+        services.TryAddSingleton<IDomainChecker, DomainChecker>();
+        return services;
+    }
+
     private static void CopyDefaults(MailServiceOptions from, MailServiceOptions to)
     {
         to.ProviderName = from.ProviderName;
@@ -42,5 +57,7 @@ public static class MailServiceRegistration
         to.Limits = from.Limits;
         to.TrustedRootCertificatePath = from.TrustedRootCertificatePath;
         to.Aliases = from.Aliases;
+        // Left empty on purpose: binding appends to arrays, so the DNS defaults are filled in after binding.
+        to.Dns = new DnsOptions();
     }
 }

@@ -1,4 +1,5 @@
 using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.DomainCheck;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
@@ -16,6 +17,7 @@ builder.AddReader();          // languages, support link, content health
 builder.AddFeedback();        // EF Core store, votes, visitor cookie, vote limit
 builder.AddStaff();           // staff identity, sign-in limit
 builder.AddSearch();          // FTS5 index over the catalog, search log, search limit
+builder.AddDomainCheck();     // "is my domain set up with you?": DNS checks, their limit and daily counts
 builder.AddMailTester();      // the MailKit engine behind the tester's limits
 builder.AddClientProfiles();  // autoconfig, autodiscover, mobileconfig, their limit
 builder.AddObservability();   // metrics (OTLP export when configured), readiness

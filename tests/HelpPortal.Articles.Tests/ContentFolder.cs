@@ -27,7 +27,7 @@ public sealed class ContentFolder : IDisposable
         ["mail.providerName"] = "Example Mail",
     };
 
-    public static readonly IReadOnlySet<string> Widgets = new HashSet<string> { "mail-settings", "mail-tester", "sending-limits", "client-setup" };
+    public static readonly IReadOnlySet<string> Widgets = new HashSet<string> { "mail-settings", "mail-tester", "sending-limits", "client-setup", "domain-check" };
 
     public ContentFolder(bool withCategories = true)
     {

@@ -61,12 +61,21 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string> Settings() => new(Mail.PortalSettings())
+    private Dictionary<string, string> Settings()
     {
-        // Every browser in the run is the same client (127.0.0.1): the per-client limit of the tester is
-        // raised so the journeys that run it never meet each other's quota. The limit has its own tests.
-        ["MailTester__TestsPerClient"] = "50",
-    };
+        var settings = new Dictionary<string, string>(Mail.PortalSettings())
+        {
+            // Every browser in the run is the same client (127.0.0.1): the per-client limit of the tester is
+            // raised so the journeys that run it never meet each other's quota. The limit has its own tests.
+            ["MailTester__TestsPerClient"] = "50",
+        };
+        // The domain check asks the loopback NSD with the fixture zones.
+        foreach (var (key, value) in TestDns.PortalSettings())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
 
     private static async Task CreateSupportLeadAsync(IReadOnlyDictionary<string, string> environment)
     {

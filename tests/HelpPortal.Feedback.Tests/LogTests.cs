@@ -33,6 +33,34 @@ public abstract class LogTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task DomainCheckFindingsAreCountedPerDayAndCodeEachOncePerCheck()
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var log = new DomainCheckLog(store, store.Time);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await log.RecordAsync(i % 2 == 0 ? ["spf-without-us", "dmarc-missing", "dmarc-missing"] : ["ok"], default);
+            }
+        })));
+        store.Time.Advance(TimeSpan.FromDays(1));
+        await log.RecordAsync(["invalid-input"], default);
+
+        var counts = await log.GetCountsAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2), default);
+
+        Assert.Equal(
+            [
+                new FindingCount(new DateOnly(2026, 3, 1), "dmarc-missing", 50),
+                new FindingCount(new DateOnly(2026, 3, 1), "ok", 50),
+                new FindingCount(new DateOnly(2026, 3, 1), "spf-without-us", 50),
+                new FindingCount(new DateOnly(2026, 3, 2), "invalid-input", 1),
+            ],
+            counts);
+    }
+
+    [Fact]
     public async Task ConcurrentSearchesAreAllLogged()
     {
         await using var store = await TestStore.CreateAsync(provider);

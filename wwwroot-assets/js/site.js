@@ -54,7 +54,9 @@ function enhanceMailSettings(root) {
 }
 
 function enhance() {
-    document.querySelectorAll('[data-widget="mail-settings"]').forEach(enhanceMailSettings);
+    // Every widget with copy buttons shares them: each value sits in a ".setting" beside its button.
+    document.querySelectorAll('[data-widget="mail-settings"], [data-widget="client-setup"], [data-widget="domain-check"]')
+        .forEach(enhanceMailSettings);
 }
 
 // A module runs after the document is parsed and after blazor.web.js has defined window.Blazor.

@@ -44,6 +44,37 @@ internal static class PostgresStore
         }
     }
 
+    /// <summary>
+    /// Applies the migrations with every other instance waiting its turn. EF Core's own migration lock on PostgreSQL
+    /// lasts one migration's transaction, so with more than one pending migration an instance that read the
+    /// history before another applied the next one applies it again ("42P07: relation already exists"). A
+    /// session-level advisory lock held across the whole run makes instances take turns; the second finds
+    /// nothing pending.
+    /// </summary>
+    public static async Task MigrateOneAtATimeAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Any fixed number: advisory locks are per database, and nothing else in the portal takes one.
+    private const long MigrationLockKey = 4_815_162_342;
+
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public static bool IsConfigured(DbContextOptions options) =>

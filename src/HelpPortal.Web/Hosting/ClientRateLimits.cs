@@ -31,7 +31,7 @@ internal static class ClientRateLimits
     }
 
     /// <summary>A fixed one-minute window of <paramref name="permits"/> requests for the request's client, no queue.</summary>
-    private static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
+    internal static RateLimitPartition<string> PerMinute(HttpContext http, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Key(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 

@@ -1,4 +1,5 @@
 using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.DomainCheck;
 using HelpPortal.Web.Tester;
 
 namespace HelpPortal.Web.Reader;
@@ -16,6 +17,7 @@ public static class WidgetRegistry
         ["sending-limits"] = typeof(SendingLimitsWidget),
         ["mail-tester"] = typeof(MailTesterWidget),
         ["client-setup"] = typeof(ClientSetupWidget),
+        ["domain-check"] = typeof(DomainCheckWidget),
     };
 
     public static IReadOnlySet<string> Names { get; } = Widgets.Keys.ToHashSet(StringComparer.Ordinal);

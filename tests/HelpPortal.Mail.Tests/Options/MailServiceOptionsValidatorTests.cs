@@ -29,6 +29,12 @@ public sealed class MailServiceOptionsValidatorTests
     [InlineData("MailService:Limits:BlockMinutes", "0", "MailService:Limits:BlockMinutes must be a positive number")]
     [InlineData("MailService:Aliases:0", "not a host", "MailService:Aliases:0 must be a host name")]
     [InlineData("MailService:TrustedRootCertificatePath", "no-such-ca.pem", "MailService:TrustedRootCertificatePath names a file that does not exist")]
+    [InlineData("MailService:Dns:MxHosts:0", "mx 1.example.se", "MailService:Dns:MxHosts:0 must be a host name")]
+    [InlineData("MailService:Dns:MxHosts:0", "192.0.2.10", "MailService:Dns:MxHosts:0 must be a host name")]
+    [InlineData("MailService:Dns:SpfInclude", "spf example", "MailService:Dns:SpfInclude must be a domain name")]
+    [InlineData("MailService:Dns:DkimSelectors:0", "sel_ector", "MailService:Dns:DkimSelectors:0 must be a selector")]
+    [InlineData("MailService:Dns:Resolver", "dns.example.net", "MailService:Dns:Resolver must be an IP address")]
+    [InlineData("MailService:Dns:Resolver", "127.0.0.1:99999", "MailService:Dns:Resolver must be an IP address")]
     public void EachBadValueNamesItsKey(string key, string value, string message)
     {
         var failure = StartWith(new() { [key] = value });
@@ -100,6 +106,37 @@ public sealed class MailServiceOptionsValidatorTests
     }
 
     [Fact]
+    public void ConfiguredDnsExpectationsReplaceTheProvidersInsteadOfAddingToThem()
+    {
+        using var host = Build(new()
+        {
+            ["MailService:Dns:MxHosts:0"] = "MX.Example.test.",
+            ["MailService:Dns:SpfInclude"] = "_spf.example.test",
+            ["MailService:Dns:Resolver"] = "127.0.0.1:10053",
+        });
+        host.Start();
+
+        var dns = host.Services.GetRequiredService<MailServiceModel>().Dns;
+        Assert.Equal(["mx.example.test"], dns.MxHosts);
+        Assert.Equal("_spf.example.test", dns.SpfInclude);
+        Assert.Equal(MailServiceDefaults.DkimSelectors, dns.DkimSelectors);
+        Assert.Equal("127.0.0.1:10053", dns.Resolver?.ToString());
+    }
+
+    [Fact]
+    public void WithoutConfigurationTheDomainCheckExpectsTheProvidersRecordsAndAsksTheSystemsResolver()
+    {
+        using var host = Build([]);
+        host.Start();
+
+        var dns = host.Services.GetRequiredService<MailServiceModel>().Dns;
+        Assert.Equal(MailServiceDefaults.MxHosts, dns.MxHosts);
+        Assert.Equal(MailServiceDefaults.SpfInclude, dns.SpfInclude);
+        Assert.Null(dns.Resolver);
+        Assert.IsType<Mail.DomainCheck.DomainChecker>(host.Services.GetRequiredService<Mail.DomainCheck.IDomainChecker>());
+    }
+
+    [Fact]
     public void TheEngineIsRegisteredUnderItsKey()
     {
         using var host = Build([]);
@@ -129,6 +166,7 @@ public sealed class MailServiceOptionsValidatorTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMailServiceModel();
         builder.Services.AddMailKitTester();
+        builder.Services.AddDomainChecker();
         return builder.Build();
     }
 }

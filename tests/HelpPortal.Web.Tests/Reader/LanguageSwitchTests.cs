@@ -39,6 +39,7 @@ public sealed class LanguageSwitchTests
     [Theory]
     [InlineData("/sv/categories/email", "/en/categories/email")]
     [InlineData("/sv/search?q=l%C3%B6senord", "/en/search?q=l%C3%B6senord")]
+    [InlineData("/sv/domain-check?domain=example.se", "/en/domain-check?domain=example.se")]
     [InlineData("/sv", "/en")]
     [InlineData("/not-found", "/en")]
     public void OtherPagesKeepTheirPlaceWhereTheyCan(string from, string expected)
