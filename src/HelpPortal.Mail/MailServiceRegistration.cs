@@ -42,5 +42,6 @@ public static class MailServiceRegistration
         to.Limits = from.Limits;
         to.TrustedRootCertificatePath = from.TrustedRootCertificatePath;
         to.Aliases = from.Aliases;
+        to.ForwardClientAddress = from.ForwardClientAddress;
     }
 }

@@ -17,11 +17,13 @@ public static class Diagnosis
     public const string AccountSuspended = "account-suspended";
     public const string SendingLimit = "sending-limit";
     public const string ServerUnavailable = "server-unavailable";
+    public const string MailboxFull = "mailbox-full";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Ok, InvalidInput, RateLimited, HostNotFound, ConnectionRefused, Timeout, TlsUntrustedCertificate,
         TlsNameMismatch, TlsExpired, TlsModeMismatch, AuthFailed, AccountSuspended, SendingLimit, ServerUnavailable,
+        MailboxFull,
     ];
 }
 
@@ -36,7 +38,10 @@ public enum StepStatus
 }
 
 /// <summary>What the customer asked to test. The password lives only as long as this object.</summary>
-/// <param name="ClientAddress">The client IP, for the per-client limit; never stored with the address.</param>
+/// <param name="ClientAddress">
+/// The visitor's IP as the portal sees it after trusted forwarded headers: for the per-client limit, and passed on to
+/// servers that take it (see <see cref="MailServiceModel.ForwardClientAddress"/>); never stored with the address.
+/// </param>
 /// <param name="Incoming">Settings the customer typed in the advanced part, or null for the configured ones.</param>
 /// <param name="Outgoing">As <paramref name="Incoming"/>, for SMTP.</param>
 public sealed record MailTestRequest(
@@ -47,6 +52,9 @@ public sealed record MailTestRequest(
     MailServer? Incoming = null,
     MailServer? Outgoing = null)
 {
+    /// <summary>The visitor's TCP port as the portal sees it, passed on with the address; 0 when unknown.</summary>
+    public int ClientPort { get; init; }
+
     // The password must never reach a log line through a record's generated ToString.
     public override string ToString() => $"MailTestRequest {{ SendTestMessage = {SendTestMessage} }}";
 }

@@ -21,9 +21,10 @@ internal sealed partial class MailTestRun
             lines => lines.Count > 0 && lines[0].StartsWith("* OK", StringComparison.OrdinalIgnoreCase)
                 ? "The server is ready"
                 : null,
+            (_, token) => ForwardToImapAsync(imap, token),
             cancellationToken);
 
-        await runner.RunAsync("imap-auth", Step, async (outcome, token) =>
+        await runner.RunAsync("imap-auth", SignIn, async (outcome, token) =>
         {
             var mark = _imapReplies.Count;
             try
@@ -55,6 +56,7 @@ internal sealed partial class MailTestRun
             }
 
             outcome.Detail = $"INBOX opened read-only: {imap.Inbox.Count} messages";
+            await CheckQuotaAsync(imap, outcome, token);
             return imap.Inbox.Count;
         }, cancellationToken);
     }

@@ -50,11 +50,20 @@ internal sealed class ReplayConnector : IMailConnector
     {
         public Stream Stream => stream;
 
-        public Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken) =>
-            owner.TlsFailures.TryGetValue(port, out var failure)
-                ? Task.FromException<TlsReport>(failure)
-                : Task.FromResult(new TlsReport(SslProtocols.Tls13,
-                    new CertificateReport(null, $"CN={host}", "CN=Replay CA", DateTimeOffset.UtcNow.AddYears(1), "")));
+        // A replay stands in for TLS: once the implicit handshake "succeeded", the connection counts as encrypted.
+        public bool IsEncrypted { get; private set; }
+
+        public Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken)
+        {
+            if (owner.TlsFailures.TryGetValue(port, out var failure))
+            {
+                return Task.FromException<TlsReport>(failure);
+            }
+
+            IsEncrypted = true;
+            return Task.FromResult(new TlsReport(SslProtocols.Tls13,
+                new CertificateReport(null, $"CN={host}", "CN=Replay CA", DateTimeOffset.UtcNow.AddYears(1), "")));
+        }
 
         public async Task<bool> ServerSpeaksFirstAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
