@@ -14,6 +14,7 @@ internal sealed partial class MailTestRun
 
     public async Task TestImapAsync(MailServer server, CancellationToken cancellationToken)
     {
+        _imapServer = server;
         var connection = await OpenAsync("imap", server, cancellationToken);
         _imapReplies = new ServerReplyRecorder();
         var imap = _imap = Track(new ImapClient(_imapReplies));
@@ -55,18 +56,19 @@ internal sealed partial class MailTestRun
                 throw ImapFailure(inbox: true)(_imapReplies, mark, e);
             }
 
-            outcome.Detail = $"INBOX opened read-only: {imap.Inbox.Count} messages";
+            var count = imap.Inbox.Count;
+            outcome.Detail = $"INBOX opened read-only: {count} messages";
             await CheckQuotaAsync(imap, outcome, token);
-            return imap.Inbox.Count;
+            return count;
         }, cancellationToken);
     }
 
     /// <summary>Looks for the test message over the IMAP session that is already signed in.</summary>
     private async Task<TimeSpan?> WaitForDeliveryAsync(string token, CancellationToken cancellationToken)
     {
-        var imap = _imap!;
         return await runner.RunAsync("delivery", timeouts.DeliveryWait + Step, async (outcome, stepToken) =>
         {
+            var imap = _imap!.IsConnected ? _imap : await ReopenImapAsync(stepToken);
             var clock = Stopwatch.StartNew();
             while (true)
             {

@@ -1,5 +1,6 @@
 using MailKit;
 using MailKit.Net.Imap;
+using MailKit.Security;
 
 namespace HelpPortal.Mail.Tester;
 
@@ -11,8 +12,11 @@ internal sealed partial class MailTestRun
 {
     public const int QuotaWarningPercent = 90;
 
-    private static async Task CheckQuotaAsync(ImapClient imap, StepOutcome outcome, CancellationToken cancellationToken)
+    private MailServer? _imapServer;
+
+    private async Task CheckQuotaAsync(ImapClient imap, StepOutcome outcome, CancellationToken cancellationToken)
     {
+        var mark = _imapReplies!.Count;
         if (!imap.Capabilities.HasFlag(ImapCapabilities.Quota))
         {
             return;
@@ -26,6 +30,12 @@ internal sealed partial class MailTestRun
         catch (ImapCommandException)
         {
             // The quota is extra information; a server that will not tell it still passed this step.
+            return;
+        }
+        catch (ImapProtocolException) when (HasEmptyQuotaList(_imapReplies.LinesSince(mark)))
+        {
+            // Dovecot answers a mailbox without limits with an empty list, "* QUOTA root ()", which RFC 2087 allows
+            // and MailKit cannot read; it drops the session, so the delivery check opens a new one if it needs one.
             return;
         }
 
@@ -47,6 +57,9 @@ internal sealed partial class MailTestRun
         }
     }
 
+    private static bool HasEmptyQuotaList(IReadOnlyList<string> lines) =>
+        lines.Any(line => line.StartsWith("* QUOTA ", StringComparison.OrdinalIgnoreCase) && line.EndsWith("()", StringComparison.Ordinal));
+
     /// <summary>The fuller of storage and message count, in whole percent rounded down; null without any limit.</summary>
     internal static int? UsedPercent(FolderQuota quota)
     {
@@ -61,5 +74,31 @@ internal sealed partial class MailTestRun
         }
 
         return fullest;
+    }
+
+    /// <summary>A new signed-in session on the same server, for the delivery check after the first one was dropped.</summary>
+    private async Task<ImapClient> ReopenImapAsync(CancellationToken cancellationToken)
+    {
+        var server = _imapServer!;
+        var connection = await connector.ConnectAsync(await connector.ResolveAsync(server.Host, cancellationToken), server.Port, cancellationToken);
+        _open.Add(connection);
+        if (server.Security == MailSecurity.SslOnConnect)
+        {
+            await connection.StartImplicitTlsAsync(server.Host, inspector, cancellationToken);
+        }
+
+        var imap = _imap = Track(new ImapClient(_imapReplies!));
+        imap.ServerCertificateValidationCallback = (_, cert, chain, errors) => inspector.Inspect(cert, chain, errors).Diagnosis is null;
+        var options = server.Security == MailSecurity.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        await imap.ConnectAsync(connection.Stream, server.Host, server.Port, options, cancellationToken);
+        if (!connection.IsEncrypted && !imap.IsEncrypted)
+        {
+            throw new StepFailure(Diagnosis.TlsModeMismatch, "The connection is not encrypted, so no password is sent over it.");
+        }
+
+        await ForwardToImapAsync(imap, cancellationToken);
+        await imap.AuthenticateAsync(new SaslMechanismPlain(address, password), cancellationToken);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        return imap;
     }
 }

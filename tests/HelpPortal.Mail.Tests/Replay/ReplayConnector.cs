@@ -26,6 +26,22 @@ internal sealed class ReplayConnector : IMailConnector
         return this;
     }
 
+    /// <summary>Serves one transcript per connection to the port, in order.</summary>
+    public ReplayConnector ServeInTurn(int port, params string[] resources)
+    {
+        var next = 0;
+        _servers[port] = () => ReplayStream.FromResource(resources[Math.Min(next++, resources.Length - 1)]);
+        return this;
+    }
+
+    /// <summary>Serves a transcript whose <c>{name}</c> marks are filled in by the test.</summary>
+    public ReplayConnector Serve(int port, string resource, params (string Name, string Value)[] fill)
+    {
+        _servers[port] = () => new ReplayStream(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Resources", resource))
+            .Select(line => fill.Aggregate(line, (text, mark) => text.Replace($"{{{mark.Name}}}", mark.Value, StringComparison.Ordinal))));
+        return this;
+    }
+
     public Task<IReadOnlyList<IPAddress>> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         Resolved.Add(host);
