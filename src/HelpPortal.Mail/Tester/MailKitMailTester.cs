@@ -53,7 +53,7 @@ public sealed class MailKitMailTester : IMailTester
         var runner = new StepRunner(plan, onStep, new Redactor(address, request.Password), _logger);
         var inspector = new CertificateInspector(_model.TrustedRoot, _time);
         TimeSpan? deliveryTime = null;
-        var visitor = ForwardedClient.From(_model.ForwardClientAddress, request.ClientAddress, request.ClientPort);
+        var visitor = ForwardedClient.From(_model.ForwardClientAddress, request.ClientIp, request.ClientPort);
         await using (var run = new MailTestRun(runner, _connector, inspector, _timeouts, _time, visitor, _logger, address, request.Password))
         {
             try

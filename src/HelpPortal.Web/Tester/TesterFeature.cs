@@ -17,6 +17,8 @@ internal static class TesterFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MailTesterOptions>, MailTesterOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // One instance counts in memory; on PostgreSQL the store's counter (AddFeedback) is shared by every instance.
+        builder.Services.TryAddSingleton<ILimitCounter, MemoryLimitCounter>();
         builder.Services.AddSingleton<MailTesterLimits>();
         builder.Services.AddSingleton<IMailTester>(sp => new LimitedMailTester(
             sp.GetRequiredKeyedService<IMailTester>(MailKitMailTester.ServiceKey),

@@ -146,7 +146,8 @@ internal sealed record RealRun(MailTestResult Result, IReadOnlyList<MailTestStep
         MailServer? incoming = null, MailServer? outgoing = null, string? visitor = null, int visitorPort = 40000)
     {
         var reported = new List<MailTestStep>();
-        var request = new MailTestRequest(address, password, send, visitor ?? NewVisitor(), incoming, outgoing) { ClientPort = visitorPort };
+        visitor ??= NewVisitor();
+        var request = new MailTestRequest(address, password, send, visitor, incoming, outgoing) { ClientIp = visitor, ClientPort = visitorPort };
         var result = await tester.RunAsync(request, step => { lock (reported) { reported.Add(step); } }, CancellationToken.None);
         return new RealRun(result, reported);
     }

@@ -40,6 +40,6 @@ internal sealed class TesterHarness
     public Task<MailTestResult> RunAsync(bool send = false, string address = Address, string password = Password,
         MailServer? incoming = null, MailServer? outgoing = null, CancellationToken cancellationToken = default,
         string visitor = VisitorAddress) =>
-        Tester.RunAsync(new MailTestRequest(address, password, send, visitor, incoming, outgoing) { ClientPort = VisitorPort },
+        Tester.RunAsync(new MailTestRequest(address, password, send, visitor, incoming, outgoing) { ClientIp = visitor, ClientPort = VisitorPort },
             step => { lock (Reported) { Reported.Add(step); } }, cancellationToken);
 }
