@@ -17,6 +17,25 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HelpPortal.Feedback.LimitCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Bucket")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Bucket");
+
+                    b.HasIndex("Bucket");
+
+                    b.ToTable("LimitCounts", (string)null);
+                });
+
             modelBuilder.Entity("HelpPortal.Feedback.SearchQuery", b =>
                 {
                     b.Property<long>("Id")

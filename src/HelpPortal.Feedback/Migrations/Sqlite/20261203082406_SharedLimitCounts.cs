@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HelpPortal.Feedback.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SharedLimitCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LimitCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bucket = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitCounts", x => new { x.Key, x.Bucket });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LimitCounts_Bucket",
+                table: "LimitCounts",
+                column: "Bucket");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LimitCounts");
+        }
+    }
+}
