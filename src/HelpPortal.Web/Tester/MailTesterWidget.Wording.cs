@@ -74,6 +74,11 @@ public sealed partial class MailTesterWidget
 
     private string ArticleLink(string diagnosis)
     {
+        if (diagnosis == Diagnosis.MailboxFull)
+        {
+            return Reader.ReaderUrls.Article(Lang, DiagnosisHelp.FullMailboxSlug(Lang));
+        }
+
         var anchor = "#" + DiagnosisHelp.Anchor(diagnosis);
         return ArticleSlug is null ? anchor : $"/{Lang}/articles/{ArticleSlug}{anchor}";
     }
