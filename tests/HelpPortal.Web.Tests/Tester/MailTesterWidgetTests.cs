@@ -272,10 +272,23 @@ public sealed class MailTesterWidgetTests : BunitContext
         Assert.Equal("", cut.Find("input[type=password]").GetAttribute("value") ?? "");
     }
 
+    [Theory]
+    [InlineData("en", "/en/articles/full-mailbox", "Delete or archive")]
+    [InlineData("sv", "/sv/articles/full-brevlada", "Radera eller arkivera")]
+    public void AFullMailboxIsExplainedWithItsFixAndTheArticleAboutFullMailboxes(string lang, string article, string fix)
+    {
+        var cut = RenderWidget(lang, new FakeMailTester { Diagnosis = Diagnosis.MailboxFull });
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Equal("mailbox-full", cut.Find("[data-verdict]").GetAttribute("data-diagnosis")));
+        Assert.Contains(fix, cut.Find("[data-fix]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(article, cut.Find("[data-fix] a").GetAttribute("href"));
+    }
+
     [Fact]
     public void OverThePortalsLimitTheVerdictIsRateLimitedAndNoServerIsAsked()
     {
-        var limits = new MailTesterLimits(Options.Create(new MailTesterOptions { TestsPerClient = 1 }), TimeProvider.System);
+        var limits = new MailTesterLimits(Options.Create(new MailTesterOptions { TestsPerClient = 1 }), new MemoryLimitCounter(TimeProvider.System));
         var limited = new LimitedMailTester(_engine, limits, NullLogger<LimitedMailTester>.Instance);
         var cut = RenderWidget(tester: limited);
         Fill(cut, "anna@example.com", "pw");
