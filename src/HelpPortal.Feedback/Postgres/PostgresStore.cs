@@ -44,6 +44,35 @@ internal static class PostgresStore
         }
     }
 
+    /// <summary>
+    /// Applies the migrations while holding a database-wide advisory lock, so instances starting at once apply
+    /// them one after the other: EF Core's own lock is taken per migration, and with more than one pending the
+    /// second instance would try to create tables the first has just made (42P07).
+    /// </summary>
+    public static async Task MigrateOneAtATimeAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Any fixed number; it only has to be the same in every instance and unused by anything else.
+    private const long MigrationLock = 0x48656c70506f7274;
+
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public static bool IsConfigured(DbContextOptions options) =>
