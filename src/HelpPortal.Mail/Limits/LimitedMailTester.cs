@@ -77,7 +77,15 @@ public sealed partial class LimitedMailTester(
                 signInFailed = unconfirmed.Count > 0;
             }
 
-            await limits.ReleaseAsync(slot, signInFailed);
+            try
+            {
+                await limits.ReleaseAsync(slot, signInFailed);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The verdict still reaches the visitor; a reservation not given back counts as a failure for an hour.
+                LogReleaseFailed(logger, e);
+            }
         }
 
         await RecordAsync(result.Diagnosis, cancellationToken);
@@ -107,6 +115,9 @@ public sealed partial class LimitedMailTester(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the mail tester's diagnosis")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A mail test's reserved failed sign-in could not be given back")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mail tester's limit counts could not be read; the test was refused")]
     private static partial void LogCounterFailed(ILogger logger, Exception exception);

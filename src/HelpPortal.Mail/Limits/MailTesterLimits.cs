@@ -68,8 +68,16 @@ public sealed class MailTesterLimits : IDisposable
         }
         catch
         {
-            await ReturnAllAsync(taken);
             running.Dispose();
+            try
+            {
+                await ReturnAllAsync(taken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The counter that just failed may fail again; the first failure is the one the caller logs.
+            }
+
             throw;
         }
 
@@ -87,8 +95,8 @@ public sealed class MailTesterLimits : IDisposable
         async Task<(MailTestSlot?, string?)> RefuseAsync(string reason)
         {
             // Only a test that starts counts against its client; the mailbox reservations were never used.
-            await ReturnAllAsync(taken);
             running.Dispose();
+            await ReturnAllAsync(taken);
             return (null, reason);
         }
     }

@@ -305,3 +305,39 @@ internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 }
+
+/// <summary>When the shared counter (the store) cannot be reached, no test runs: the limits are a promise to the mail servers.</summary>
+public sealed class LimitCounterOutageTests
+{
+    [Fact]
+    public async Task ACounterThatFailsRefusesTheTestWithoutContactingAServer()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new MailTesterOptions());
+        var calls = 0;
+        var inner = new CountingTester(() => calls++);
+        var tester = new LimitedMailTester(inner, new MailTesterLimits(options, new BrokenCounter()), NullLogger<LimitedMailTester>.Instance);
+
+        var result = await tester.RunAsync(new MailTestRequest("anna@example.com", "pw", false, "192.0.2.1"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(Diagnosis.RateLimited, result.Diagnosis);
+        Assert.Equal(0, calls);
+    }
+
+    private sealed class BrokenCounter : ILimitCounter
+    {
+        public Task<LimitTicket?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the store is down");
+
+        public Task ReturnAsync(LimitTicket ticket, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the store is down");
+    }
+
+    private sealed class CountingTester(Action onCall) : IMailTester
+    {
+        public Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken)
+        {
+            onCall();
+            return Task.FromResult(new MailTestResult(Diagnosis.Ok, []));
+        }
+    }
+}
