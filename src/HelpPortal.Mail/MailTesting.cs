@@ -69,7 +69,11 @@ public sealed record MailTestStep(
     StepStatus Status,
     TimeSpan Elapsed,
     string? Detail = null,
-    string? ServerReply = null);
+    string? ServerReply = null)
+{
+    /// <summary>How full the mailbox is (the fuller of storage and messages), when the server told it; the inbox step only.</summary>
+    public int? QuotaUsedPercent { get; init; }
+}
 
 /// <summary>The verdict: one diagnosis code, the step that decided it, and the server's own words if any.</summary>
 public sealed record MailTestResult(

@@ -50,6 +50,7 @@ internal sealed partial class MailTestRun
                 $"The mailbox is full ({percent}% of its quota is used), so new mail is refused.");
         }
 
+        outcome.QuotaUsedPercent = percent;
         outcome.Detail += $"; {percent}% of the mailbox quota is used";
         if (percent >= QuotaWarningPercent)
         {

@@ -21,6 +21,7 @@ public sealed class QuotaTests(MailServers servers)
         run.AssertEndsWith(Diagnosis.Ok, null);
         Assert.Equal(StepStatus.Warning, run.Step("imap-inbox").Status);
         Assert.Contains("90% of the mailbox quota is used", run.Step("imap-inbox").Detail, StringComparison.Ordinal);
+        Assert.Equal(90, run.Step("imap-inbox").QuotaUsedPercent);
     }
 
     [Fact]

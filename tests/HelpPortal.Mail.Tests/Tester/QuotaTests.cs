@@ -35,6 +35,7 @@ public sealed class QuotaTests
         var inbox = result.Steps.Single(s => s.Id == "imap-inbox");
         Assert.Equal(StepStatus.Warning, inbox.Status);
         Assert.Contains($"{percent} of the mailbox quota is used", inbox.Detail);
+        Assert.Equal(int.Parse(percent.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture), inbox.QuotaUsedPercent);
     }
 
     [Theory]

@@ -285,6 +285,23 @@ public sealed class MailTesterWidgetTests : BunitContext
         Assert.Equal(article, cut.Find("[data-fix] a").GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData("en", "Your mailbox is 93% full")]
+    [InlineData("sv", "Din brevlåda är 93 % full")]
+    public void ANearlyFullMailboxIsAWarningStepThatSaysHowFullInTheReadersLanguage(string lang, string words)
+    {
+        var engine = new FakeMailTester();
+        engine.AddStep("imap-inbox", "IMAP", StepStatus.Warning, "INBOX opened read-only: 9 messages; 93% of the mailbox quota is used",
+            quotaUsedPercent: 93);
+        var cut = RenderWidget(lang, engine);
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Equal("ok", cut.Find("[data-verdict]").GetAttribute("data-diagnosis")));
+        var step = cut.Find("[data-step=imap-inbox]");
+        Assert.Equal("warning", step.GetAttribute("data-status"));
+        Assert.Contains(words, step.QuerySelector("[data-quota]")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OverThePortalsLimitTheVerdictIsRateLimitedAndNoServerIsAsked()
     {
