@@ -28,6 +28,7 @@ public sealed class MailTesterWidgetTests : BunitContext
         Services.AddSingleton(_model);
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
+        http.Connection.RemotePort = 50123;
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor { HttpContext = http });
     }
 
@@ -300,6 +301,18 @@ public sealed class MailTesterWidgetTests : BunitContext
         var step = cut.Find("[data-step=imap-inbox]");
         Assert.Equal("warning", step.GetAttribute("data-status"));
         Assert.Contains(words, step.QuerySelector("[data-quota]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTestCarriesTheVisitorsOwnAddressAndPortForTheMailServers()
+    {
+        var cut = RenderWidget();
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Single(_engine.Requests));
+        var request = _engine.Requests[0];
+        Assert.Equal(("198.51.100.7", 50123), (request.ClientIp, request.ClientPort));
+        Assert.Equal("198.51.100.7", request.ClientAddress);
     }
 
     [Fact]
