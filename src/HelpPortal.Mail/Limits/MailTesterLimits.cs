@@ -49,6 +49,8 @@ public sealed class MailTesterLimits : IDisposable
         try
         {
             var client = string.IsNullOrWhiteSpace(clientAddress) ? "unknown" : clientAddress.Trim();
+            // A client key is an address or a network; anything longer is hashed so every counter can hold it.
+            client = client.Length <= 64 ? client : Hash("client", client);
             if (await TakeAsync($"tester-client:{client}", _options.TestsPerClient, MailTesterOptions.ClientWindow) is not { } test)
             {
                 return await RefuseAsync(RateLimitReason.TestsPerClient);
@@ -127,8 +129,10 @@ public sealed class MailTesterLimits : IDisposable
 
     // Every instance must name a mailbox alike, and no counter may hold an address: a hash of it, under a purpose
     // prefix, kept no longer than the hour it counts for.
-    private static string MailboxKey(string emailAddress) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("helpportal-tester-mailbox\0" + emailAddress.Trim().ToLowerInvariant())))[..32];
+    private static string MailboxKey(string emailAddress) => Hash("mailbox", emailAddress.Trim().ToLowerInvariant());
+
+    private static string Hash(string purpose, string value) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"helpportal-tester-{purpose}\0{value}")))[..32];
 }
 
 /// <summary>One granted test: its place among the running tests and the failed sign-in reserved for it.</summary>

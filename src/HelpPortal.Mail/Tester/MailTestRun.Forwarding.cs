@@ -129,8 +129,22 @@ internal sealed class ForwardingSmtpClient : SmtpClient
         LocalDomain = EhloName;
     }
 
-    private static string EhloName { get; } =
-        MailServiceOptionsValidator.IsHostName(System.Net.Dns.GetHostName()) ? System.Net.Dns.GetHostName() : "[127.0.0.1]";
+    // The machine's full name, as MailKit itself would greet with; an address literal when it has no usable one.
+    private static string EhloName { get; } = MachineName();
+
+    private static string MachineName()
+    {
+        try
+        {
+            var properties = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties();
+            var name = string.IsNullOrEmpty(properties.DomainName) ? properties.HostName : $"{properties.HostName}.{properties.DomainName}";
+            return Uri.CheckHostName(name) == UriHostNameType.Dns && MailServiceOptionsValidator.IsHostName(name) ? name : "[127.0.0.1]";
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            return "[127.0.0.1]";
+        }
+    }
 
     public Task<SmtpResponse> SendRawAsync(string command, CancellationToken cancellationToken) =>
         SendCommandAsync(command, cancellationToken);
