@@ -11,15 +11,22 @@
 set -euo pipefail
 
 STATE=${HELPPORTAL_MAILSERVERS:-/var/lib/helpportal-test/mail}
+# Every port is this base plus the protocol's usual port, so a second pair (another state folder and base)
+# can run beside the first one, e.g. to try a change without disturbing tests that use the first.
+PORT_BASE=${HELPPORTAL_MAILSERVERS_PORT_BASE:-10000}
+INSTANCE=helpportal-test
+[ "$PORT_BASE" -eq 10000 ] || INSTANCE=helpportal-test-$PORT_BASE
 DOMAIN=mail.test
-IMAPS_PORT=10993
-IMAP_STARTTLS_PORT=10143
-SMTPS_PORT=10465
-SUBMISSION_PORT=10587
+IMAPS_PORT=$((PORT_BASE + 993))
+IMAP_STARTTLS_PORT=$((PORT_BASE + 143))
+SMTPS_PORT=$((PORT_BASE + 465))
+SUBMISSION_PORT=$((PORT_BASE + 587))
 # One message per client per minute and loopback not exempt: the second send is refused with 4.7.1.
-SMTPS_RATE_LIMITED_PORT=10466
+SMTPS_RATE_LIMITED_PORT=$((PORT_BASE + 466))
 # Serves a certificate whose validity ended years ago, signed by the test CA.
-SMTPS_EXPIRED_PORT=10467
+SMTPS_EXPIRED_PORT=$((PORT_BASE + 467))
+# Like SMTPS, but the portal is not allowed XCLIENT here, so the server does not advertise it.
+SMTPS_NO_XCLIENT_PORT=$((PORT_BASE + 468))
 
 TLS=$STATE/tls
 DOVECOT=$STATE/dovecot
@@ -114,6 +121,11 @@ GOOD_PASSWORD=$(kept GOOD_PASSWORD)
 GOOD_PASSWORD=${GOOD_PASSWORD:-good-$(openssl rand -hex 12)}
 SUSPENDED_PASSWORD=$(kept SUSPENDED_PASSWORD)
 SUSPENDED_PASSWORD=${SUSPENDED_PASSWORD:-suspended-$(openssl rand -hex 12)}
+# Two mailboxes near and at their quota (a limit on the number of messages, filled below).
+NEARLY_FULL_ADDRESS=nearly-full@$DOMAIN
+FULL_ADDRESS=full@$DOMAIN
+QUOTA_PASSWORD=$(kept QUOTA_PASSWORD)
+QUOTA_PASSWORD=${QUOTA_PASSWORD:-quota-$(openssl rand -hex 12)}
 
 # passwd-file: user:password:uid:gid:gecos:home:shell:extra fields. "nologin" makes Dovecot refuse
 # a correct password with [CONTACTADMIN], the way a suspended hosting account is refused.
@@ -121,6 +133,8 @@ umask 077
 cat >"$DOVECOT/users" <<EOF
 $GOOD_ADDRESS:{PLAIN}$GOOD_PASSWORD::::::
 $SUSPENDED_ADDRESS:{PLAIN}$SUSPENDED_PASSWORD::::::nologin
+$NEARLY_FULL_ADDRESS:{PLAIN}$QUOTA_PASSWORD::::::userdb_quota_rule=*:messages=10
+$FULL_ADDRESS:{PLAIN}$QUOTA_PASSWORD::::::userdb_quota_rule=*:messages=4
 EOF
 umask 022
 chown root:dovecot "$DOVECOT/users"
@@ -128,10 +142,25 @@ chmod 640 "$DOVECOT/users"
 chown mail:mail "$MAILDIRS"
 chmod 700 "$MAILDIRS"
 
+# The quota mailboxes start every run with exactly 9 of 10 (90%) and 4 of 4 (100%) messages.
+fill_mailbox() { # local-part count
+  local dir=$MAILDIRS/$DOMAIN/$1
+  rm -rf "$dir"
+  mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
+  for i in $(seq "$2"); do
+    printf 'From: sender@example.test\r\nTo: %s@%s\r\nSubject: Fixture %s\r\n\r\nA message that fills the quota.\r\n' \
+      "$1" "$DOMAIN" "$i" >"$dir/new/$i.fixture.localhost"
+  done
+  chown -R mail:mail "$MAILDIRS/$DOMAIN"
+  chmod -R go-rwx "$MAILDIRS/$DOMAIN"
+}
+fill_mailbox nearly-full 9
+fill_mailbox full 4
+
 # --- Dovecot: IMAPS, IMAP+STARTTLS, LMTP for Postfix, SASL for Postfix ---
 cat >"$DOVECOT/dovecot.conf" <<EOF
 # Written by .ci/services/mailservers.sh; changes are lost on the next run.
-instance_name = helpportal-test
+instance_name = $INSTANCE
 base_dir = $DOVECOT/run
 state_dir = $DOVECOT/state
 log_path = $DOVECOT/dovecot.log
@@ -147,9 +176,22 @@ ssl_min_protocol = TLSv1.2
 
 disable_plaintext_auth = yes
 auth_mechanisms = plain login
-# Refusals come at once so failure tests stay fast.
-auth_failure_delay = 0
 auth_cache_size = 0
+# The portal connects from loopback and names each visitor with IMAP ID (x-originating-ip), as a provider
+# allows its portal's address only. Dovecot's penalty (2 s doubling to 15 s per failed sign-in, keyed on the
+# remote address) and auth_failure_delay stay at their defaults: the tests prove they land on the visitor.
+login_trusted_networks = 127.0.0.0/8
+
+# Quota from the message count in the index; GETQUOTAROOT answers over IMAP.
+mail_plugins = \$mail_plugins quota
+protocol imap {
+  mail_plugins = \$mail_plugins imap_quota
+}
+plugin {
+  quota = count:User quota
+  quota_vsizes = yes
+  quota_rule = *:storage=1G
+}
 
 first_valid_uid = 8
 last_valid_uid = 8
@@ -192,13 +234,6 @@ service pop3-login {
 service submission-login {
   inet_listener submission {
     port = 0
-  }
-}
-# Dovecot delays every sign-in from an address with recent failures (2 s doubling to 15 s). All tests come
-# from 127.0.0.1 and fail on purpose, so the penalty would make them slow and order-dependent.
-service anvil {
-  unix_listener anvil-auth-penalty {
-    mode = 0
   }
 }
 service lmtp {
@@ -264,6 +299,8 @@ smtpd_sasl_path = $DOVECOT/run/auth-postfix
 smtpd_sasl_auth_enable = no
 smtpd_relay_restrictions = permit_sasl_authenticated, reject
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+# The portal (on loopback) names each visitor with XCLIENT, so limits and logs see the visitor.
+smtpd_authorized_xclient_hosts = 127.0.0.0/8
 EOF
 # Nothing runs chrooted: the sockets live in the state folder, not in the queue.
 cat >"$POSTFIX/etc/master.cf" <<EOF
@@ -283,6 +320,10 @@ cat >"$POSTFIX/etc/master.cf" <<EOF
   -o smtpd_tls_wrappermode=yes
   -o smtpd_sasl_auth_enable=yes
   -o smtpd_tls_chain_files=$TLS/expired.key,$TLS/expired.crt
+127.0.0.1:$SMTPS_NO_XCLIENT_PORT inet n - n - - smtpd
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_authorized_xclient_hosts=
 pickup    unix  n - n 60 1 pickup
 cleanup   unix  n - n -  0 cleanup
 qmgr      unix  n - n 300 1 qmgr
@@ -317,7 +358,7 @@ dovecot -c "$DOVECOT/dovecot.conf" </dev/null >>"$START_LOG" 2>&1 || { cat "$STA
 postfix -c "$POSTFIX/etc" start </dev/null >>"$START_LOG" 2>&1 || { cat "$START_LOG" >&2; exit 1; }
 
 # Wait until every port answers (Dovecot forks its listeners a moment after the master).
-for port in $IMAPS_PORT $IMAP_STARTTLS_PORT $SMTPS_PORT $SUBMISSION_PORT $SMTPS_RATE_LIMITED_PORT $SMTPS_EXPIRED_PORT; do
+for port in $IMAPS_PORT $IMAP_STARTTLS_PORT $SMTPS_PORT $SUBMISSION_PORT $SMTPS_RATE_LIMITED_PORT $SMTPS_EXPIRED_PORT $SMTPS_NO_XCLIENT_PORT; do
   for attempt in $(seq 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     [ "$attempt" -eq 50 ] && { echo "port $port does not answer; see $DOVECOT/dovecot.log and $POSTFIX/postfix.log" >&2; cat "$START_LOG" >&2; exit 1; }
@@ -336,12 +377,16 @@ SMTPS_PORT=$SMTPS_PORT
 SUBMISSION_PORT=$SUBMISSION_PORT
 SMTPS_RATE_LIMITED_PORT=$SMTPS_RATE_LIMITED_PORT
 SMTPS_EXPIRED_PORT=$SMTPS_EXPIRED_PORT
+SMTPS_NO_XCLIENT_PORT=$SMTPS_NO_XCLIENT_PORT
 CA_CERT=$TLS/ca.crt
 ROGUE_CA_CERT=$TLS/rogue-ca.crt
 GOOD_ADDRESS=$GOOD_ADDRESS
 GOOD_PASSWORD=$GOOD_PASSWORD
 SUSPENDED_ADDRESS=$SUSPENDED_ADDRESS
 SUSPENDED_PASSWORD=$SUSPENDED_PASSWORD
+NEARLY_FULL_ADDRESS=$NEARLY_FULL_ADDRESS
+FULL_ADDRESS=$FULL_ADDRESS
+QUOTA_PASSWORD=$QUOTA_PASSWORD
 DOVECOT_LOG=$DOVECOT/dovecot.log
 POSTFIX_LOG=$POSTFIX/postfix.log
 # The portal's configuration (CONTRACT.md section 2) for these servers, as environment variables.
@@ -355,5 +400,6 @@ MailService__TrustedRootCertificatePath=$TLS/ca.crt
 EOF
 chmod 644 "$ENV_FILE"
 echo "mail servers up on 127.0.0.1: IMAPS $IMAPS_PORT, IMAP+STARTTLS $IMAP_STARTTLS_PORT, SMTPS $SMTPS_PORT," \
-  "submission $SUBMISSION_PORT, rate-limited SMTPS $SMTPS_RATE_LIMITED_PORT, expired-certificate SMTPS $SMTPS_EXPIRED_PORT"
+  "submission $SUBMISSION_PORT, rate-limited SMTPS $SMTPS_RATE_LIMITED_PORT, expired-certificate SMTPS $SMTPS_EXPIRED_PORT," \
+  "SMTPS without XCLIENT $SMTPS_NO_XCLIENT_PORT"
 echo "settings for the tests: $ENV_FILE"

@@ -16,6 +16,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<TesterRunCount> TesterRunCounts => Set<TesterRunCount>();
     public DbSet<DomainCheckFindingCount> DomainCheckFindingCounts => Set<DomainCheckFindingCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LimitCount> LimitCounts => Set<LimitCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,10 +20,12 @@ public static class Diagnosis
     public const string AccountSuspended = "account-suspended";
     public const string SendingLimit = "sending-limit";
     public const string ServerUnavailable = "server-unavailable";
+    public const string MailboxFull = "mailbox-full";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Ok, InvalidInput, RateLimited, HostNotFound, ConnectionRefused, Timeout, TlsUntrustedCertificate,
         TlsNameMismatch, TlsExpired, TlsModeMismatch, AuthFailed, AccountSuspended, SendingLimit, ServerUnavailable,
+        MailboxFull,
     ];
 }

@@ -11,7 +11,7 @@ public enum StepStatus
 }
 
 /// <summary>What the customer asked to test. The password lives only as long as this object.</summary>
-/// <param name="ClientAddress">The client IP, for the per-client limit; never stored with the address.</param>
+/// <param name="ClientAddress">The client's key for the per-client limit (its IP, or its IPv6 /64); never stored with the address.</param>
 /// <param name="Incoming">Settings the customer typed in the advanced part, or null for the configured ones.</param>
 /// <param name="Outgoing">As <paramref name="Incoming"/>, for SMTP.</param>
 public sealed record MailTestRequest(
@@ -22,6 +22,15 @@ public sealed record MailTestRequest(
     MailServer? Incoming = null,
     MailServer? Outgoing = null)
 {
+    /// <summary>
+    /// The visitor's own IP as the portal sees it after trusted forwarded headers, passed on to servers that take it
+    /// (see <see cref="MailServiceModel.ForwardClientAddress"/>). Anything but a plain IP address is never sent.
+    /// </summary>
+    public string? ClientIp { get; init; }
+
+    /// <summary>The visitor's TCP port, passed on with <see cref="ClientIp"/>; 0 when unknown.</summary>
+    public int ClientPort { get; init; }
+
     // The password must never reach a log line through a record's generated ToString.
     public override string ToString() => $"MailTestRequest {{ SendTestMessage = {SendTestMessage} }}";
 }
@@ -33,7 +42,11 @@ public sealed record MailTestStep(
     StepStatus Status,
     TimeSpan Elapsed,
     string? Detail = null,
-    string? ServerReply = null);
+    string? ServerReply = null)
+{
+    /// <summary>How full the mailbox is (the fuller of storage and messages), when the server told it; the inbox step only.</summary>
+    public int? QuotaUsedPercent { get; init; }
+}
 
 /// <summary>The verdict: one diagnosis code, the step that decided it, and the server's own words if any.</summary>
 public sealed record MailTestResult(

@@ -24,6 +24,9 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
     /// <summary>Other host names of the configured servers that the tester may contact.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>Whether the tester passes the visitor's address on to servers that advertise a way to take it.</summary>
+    public bool ForwardClientAddress { get; init; } = true;
+
     /// <summary>The one extra CA trusted for the mail servers only, or null for system trust alone.</summary>
     public X509Certificate2? TrustedRoot { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
             new SendingLimits(options.Limits.MailboxPerHour, options.Limits.DomainPerHour, options.Limits.BlockMinutes))
         {
             Aliases = [.. options.Aliases.Select(alias => alias.Trim())],
+            ForwardClientAddress = options.ForwardClientAddress,
             TrustedRoot = string.IsNullOrWhiteSpace(options.TrustedRootCertificatePath)
                 ? null
                 : X509Certificate2.CreateFromPem(File.ReadAllText(options.TrustedRootCertificatePath)),

@@ -24,6 +24,12 @@ public sealed class MailServiceOptions
     /// configured hosts are ever contacted.
     /// </summary>
     public string[] Aliases { get; set; } = [];
+    /// <summary>
+    /// Whether the tester tells the servers the visitor's address (IMAP <c>ID</c> x-originating-ip, SMTP
+    /// <c>XCLIENT</c>) where they advertise it, so their penalties, limits and logs see the visitor, not the portal.
+    /// </summary>
+    public bool ForwardClientAddress { get; set; } = true;
+
     /// <summary>What a customer's domain must publish to use the provider, and the resolver the domain check asks.</summary>
     public DnsOptions Dns { get; set; } = new();
 }

@@ -59,5 +59,6 @@ public static class MailServiceRegistration
         to.Aliases = from.Aliases;
         // Left empty on purpose: binding appends to arrays, so the DNS defaults are filled in after binding.
         to.Dns = new DnsOptions();
+        to.ForwardClientAddress = from.ForwardClientAddress;
     }
 }

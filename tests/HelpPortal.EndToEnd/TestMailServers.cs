@@ -18,6 +18,7 @@ public sealed class TestMailServers
     public string GoodPassword => Get("GOOD_PASSWORD");
     public string SuspendedAddress => Get("SUSPENDED_ADDRESS");
     public string SuspendedPassword => Get("SUSPENDED_PASSWORD");
+    public string DovecotLog => Get("DOVECOT_LOG");
 
     public static TestMailServers Load()
     {

@@ -140,6 +140,7 @@ public sealed class PostgresConcurrentStartTests
 
             await using var check = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
             Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+            // Every migration applied exactly once, however many instances raced to apply them.
             Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
         }
         finally

@@ -45,25 +45,23 @@ internal static class PostgresStore
     }
 
     /// <summary>
-    /// Applies the migrations with every other instance waiting its turn. EF Core's own migration lock on PostgreSQL
-    /// lasts one migration's transaction, so with more than one pending migration an instance that read the
-    /// history before another applied the next one applies it again ("42P07: relation already exists"). A
-    /// session-level advisory lock held across the whole run makes instances take turns; the second finds
-    /// nothing pending.
+    /// Applies the migrations while holding a database-wide advisory lock, so instances starting at once apply
+    /// them one after the other: EF Core's own lock is taken per migration, and with more than one pending the
+    /// second instance would try to create tables the first has just made (42P07).
     /// </summary>
     public static async Task MigrateOneAtATimeAsync(DbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
             finally
             {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
             }
         }
         finally
@@ -72,8 +70,8 @@ internal static class PostgresStore
         }
     }
 
-    // Any fixed number: advisory locks are per database, and nothing else in the portal takes one.
-    private const long MigrationLockKey = 4_815_162_342;
+    // Any fixed number; it only has to be the same in every instance and unused by anything else.
+    private const long MigrationLock = 0x48656c70506f7274;
 
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

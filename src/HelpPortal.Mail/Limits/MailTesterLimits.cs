@@ -1,152 +1,139 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Mail.Limits;
 
 /// <summary>
-/// The tester's three limits, counted in memory: tests per client IP, failed sign-ins per mailbox,
-/// and tests running at once. One instance per portal process.
+/// The tester's limits: tests per client, failed sign-ins per mailbox and portal-wide (both per hour), and tests
+/// running at once. The counts go through <see cref="ILimitCounter"/>, shared by every instance when the store is.
 /// </summary>
-public sealed class MailTesterLimits
+/// <remarks>
+/// The tests running at once are a <see cref="ConcurrencyLimiter"/>: they protect this instance's own sockets. The
+/// window counts are not System.Threading.RateLimiting's sliding-window limiters, because a test reserves a failed
+/// sign-in when it starts (it may end in one, and parallel tests must not slip past the limit) and gives the
+/// reservation back when it ends without one; those limiters cannot return a permit, nor share one across processes.
+/// </remarks>
+public sealed class MailTesterLimits : IDisposable
 {
+    private const string PortalKey = "tester-failed-sign-ins";
     private readonly MailTesterOptions _options;
-    private readonly TimeProvider _time;
-    // A per-process key: the mailbox counters hold no address, and no hash anyone could recompute from one.
-    private readonly byte[] _mailboxKey = RandomNumberGenerator.GetBytes(32);
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _testsByClient = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _failuresByMailbox = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _runningByMailbox = new(StringComparer.Ordinal);
-    private int _running;
-    private DateTimeOffset _nextSweep;
+    private readonly ILimitCounter _counter;
+    private readonly ConcurrencyLimiter _running;
 
-    public MailTesterLimits(IOptions<MailTesterOptions> options, TimeProvider time)
+    public MailTesterLimits(IOptions<MailTesterOptions> options, ILimitCounter counter)
     {
         _options = options.Value;
-        _time = time;
-        _nextSweep = time.GetUtcNow() + MailTesterOptions.MailboxWindow;
+        _counter = counter;
+        _running = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _options.MaxConcurrentTests, QueueLimit = 0 });
     }
 
-    /// <summary>Tests running right now.</summary>
-    public int Running
+    /// <summary>Tests running right now in this instance.</summary>
+    public int Running => _options.MaxConcurrentTests - (int)(_running.GetStatistics()?.CurrentAvailablePermits ?? 0);
+
+    /// <summary>
+    /// Takes a slot for one test, or says which limit forbids it (a <see cref="RateLimitReason"/>). A granted slot
+    /// must be given back with <see cref="ReleaseAsync"/>. Nothing is counted for a refused test.
+    /// </summary>
+    public async Task<(MailTestSlot? Slot, string? Reason)> TryAcquireAsync(string clientAddress, string emailAddress, CancellationToken cancellationToken)
     {
-        get
+        var running = _running.AttemptAcquire();
+        if (!running.IsAcquired)
         {
-            lock (_lock)
+            running.Dispose();
+            return (null, RateLimitReason.Concurrency);
+        }
+
+        var taken = new List<LimitTicket>();
+        try
+        {
+            var client = string.IsNullOrWhiteSpace(clientAddress) ? "unknown" : clientAddress.Trim();
+            // A client key is an address or a network; anything longer is hashed so every counter can hold it.
+            client = client.Length <= 64 ? client : Hash("client", client);
+            if (await TakeAsync($"tester-client:{client}", _options.TestsPerClient, MailTesterOptions.ClientWindow) is not { } test)
             {
-                return _running;
+                return await RefuseAsync(RateLimitReason.TestsPerClient);
             }
+
+            if (await TakeAsync($"tester-mailbox:{MailboxKey(emailAddress)}", _options.FailedSignInsPerMailbox, MailTesterOptions.MailboxWindow) is not { } mailbox)
+            {
+                return await RefuseAsync(RateLimitReason.FailedSignIns);
+            }
+
+            if (await TakeAsync(PortalKey, _options.FailedSignInsPerHour, MailTesterOptions.PortalWindow) is not { } portal)
+            {
+                return await RefuseAsync(RateLimitReason.FailedSignInsPortal);
+            }
+
+            return (new MailTestSlot(running, mailbox, portal), null);
+        }
+        catch
+        {
+            running.Dispose();
+            try
+            {
+                await ReturnAllAsync(taken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The counter that just failed may fail again; the first failure is the one the caller logs.
+            }
+
+            throw;
+        }
+
+        async Task<LimitTicket?> TakeAsync(string key, int limit, TimeSpan window)
+        {
+            var ticket = await _counter.TryTakeAsync(key, limit, window, cancellationToken);
+            if (ticket is not null)
+            {
+                taken.Add(ticket);
+            }
+
+            return ticket;
+        }
+
+        async Task<(MailTestSlot?, string?)> RefuseAsync(string reason)
+        {
+            // Only a test that starts counts against its client; the mailbox reservations were never used.
+            running.Dispose();
+            await ReturnAllAsync(taken);
+            return (null, reason);
         }
     }
 
     /// <summary>
-    /// Takes a slot for one test, or says which limit forbids it. A granted slot must be given back
-    /// with <see cref="Release"/>.
+    /// Gives a slot back. Unless <paramref name="signInFailed"/>, the failed sign-in reserved for the mailbox and
+    /// the portal is taken back; otherwise it stays counted for an hour.
     /// </summary>
-    public bool TryAcquire(string clientAddress, string emailAddress, out MailTestSlot slot, out string? reason)
+    public async Task ReleaseAsync(MailTestSlot slot, bool signInFailed)
     {
-        var now = _time.GetUtcNow();
-        var mailbox = MailboxKey(emailAddress);
-        var client = string.IsNullOrWhiteSpace(clientAddress) ? "unknown" : clientAddress.Trim();
-        lock (_lock)
+        slot.Running.Dispose();
+        if (!signInFailed)
         {
-            SweepIfDue(now);
-            var tests = Recent(_testsByClient, client, now - MailTesterOptions.ClientWindow);
-            var failures = Recent(_failuresByMailbox, mailbox, now - MailTesterOptions.MailboxWindow);
-            // Tests still running for this mailbox may each end in a failed sign-in, so they count
-            // against its limit; otherwise parallel tests could slip past it.
-            var pending = _runningByMailbox.GetValueOrDefault(mailbox);
-            reason =
-                tests >= _options.TestsPerClient ? RateLimitReason.TestsPerClient
-                : failures + pending >= _options.FailedSignInsPerMailbox ? RateLimitReason.FailedSignIns
-                : _running >= _options.MaxConcurrentTests ? RateLimitReason.Concurrency
-                : null;
-            if (reason is not null)
-            {
-                slot = default;
-                return false;
-            }
-            Append(_testsByClient, client, now);
-            _runningByMailbox[mailbox] = pending + 1;
-            _running++;
-            slot = new MailTestSlot(mailbox);
-            return true;
+            // Given back even when the visitor has gone: a reservation left behind would count as a failure.
+            await ReturnAllAsync([slot.MailboxReservation, slot.PortalReservation]);
         }
     }
 
-    /// <summary>Gives a slot back; <paramref name="signInFailed"/> counts against the mailbox for an hour.</summary>
-    public void Release(MailTestSlot slot, bool signInFailed)
+    public void Dispose() => _running.Dispose();
+
+    private async Task ReturnAllAsync(IEnumerable<LimitTicket> tickets)
     {
-        lock (_lock)
+        foreach (var ticket in tickets)
         {
-            _running--;
-            var pending = _runningByMailbox.GetValueOrDefault(slot.Mailbox) - 1;
-            if (pending > 0)
-            {
-                _runningByMailbox[slot.Mailbox] = pending;
-            }
-            else
-            {
-                _runningByMailbox.Remove(slot.Mailbox);
-            }
-            if (signInFailed)
-            {
-                Append(_failuresByMailbox, slot.Mailbox, _time.GetUtcNow());
-            }
+            await _counter.ReturnAsync(ticket, CancellationToken.None);
         }
     }
 
-    private string MailboxKey(string emailAddress)
-    {
-        var normalized = emailAddress.Trim().ToLowerInvariant();
-        return Convert.ToHexString(HMACSHA256.HashData(_mailboxKey, Encoding.UTF8.GetBytes(normalized)));
-    }
+    // Every instance must name a mailbox alike, and no counter may hold an address: a hash of it, under a purpose
+    // prefix, kept no longer than the hour it counts for.
+    private static string MailboxKey(string emailAddress) => Hash("mailbox", emailAddress.Trim().ToLowerInvariant());
 
-    private static int Recent(Dictionary<string, Queue<DateTimeOffset>> counters, string key, DateTimeOffset since)
-    {
-        if (!counters.TryGetValue(key, out var times))
-        {
-            return 0;
-        }
-        while (times.Count > 0 && times.Peek() <= since)
-        {
-            times.Dequeue();
-        }
-        if (times.Count == 0)
-        {
-            counters.Remove(key);
-        }
-        return times.Count;
-    }
-
-    private static void Append(Dictionary<string, Queue<DateTimeOffset>> counters, string key, DateTimeOffset at)
-    {
-        if (!counters.TryGetValue(key, out var times))
-        {
-            counters[key] = times = new Queue<DateTimeOffset>();
-        }
-        times.Enqueue(at);
-    }
-
-    // Clients and mailboxes seen once would otherwise stay in memory for the life of the process.
-    private void SweepIfDue(DateTimeOffset now)
-    {
-        if (now < _nextSweep)
-        {
-            return;
-        }
-        _nextSweep = now + MailTesterOptions.MailboxWindow;
-        foreach (var key in _testsByClient.Keys.ToList())
-        {
-            Recent(_testsByClient, key, now - MailTesterOptions.ClientWindow);
-        }
-        foreach (var key in _failuresByMailbox.Keys.ToList())
-        {
-            Recent(_failuresByMailbox, key, now - MailTesterOptions.MailboxWindow);
-        }
-    }
+    private static string Hash(string purpose, string value) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"helpportal-tester-{purpose}\0{value}")))[..32];
 }
 
-/// <summary>One granted test; holds the mailbox's keyed hash, never its address.</summary>
-public readonly record struct MailTestSlot(string Mailbox);
+/// <summary>One granted test: its place among the running tests and the failed sign-in reserved for it.</summary>
+public sealed record MailTestSlot(RateLimitLease Running, LimitTicket MailboxReservation, LimitTicket PortalReservation);

@@ -13,11 +13,18 @@ public sealed class MailTesterOptions
     /// <summary>Failed sign-ins the tester lets through per mailbox per <see cref="MailboxWindow"/>.</summary>
     public int FailedSignInsPerMailbox { get; set; } = 5;
 
+    /// <summary>
+    /// Failed sign-ins the tester lets through per <see cref="PortalWindow"/> across every mailbox: one guessed
+    /// password tried against many mailboxes (password spraying) stops here, where the per-mailbox limit never trips.
+    /// </summary>
+    public int FailedSignInsPerHour { get; set; } = 120;
+
     /// <summary>Tests running at once, portal-wide.</summary>
     public int MaxConcurrentTests { get; set; } = 20;
 
     public static TimeSpan ClientWindow { get; } = TimeSpan.FromMinutes(10);
     public static TimeSpan MailboxWindow { get; } = TimeSpan.FromHours(1);
+    public static TimeSpan PortalWindow { get; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Stops start-up with a message that names the key to fix.</summary>
@@ -29,6 +36,13 @@ public sealed class MailTesterOptionsValidator : IValidateOptions<MailTesterOpti
         Positive(options.TestsPerClient, nameof(MailTesterOptions.TestsPerClient), failures);
         Positive(options.FailedSignInsPerMailbox, nameof(MailTesterOptions.FailedSignInsPerMailbox), failures);
         Positive(options.MaxConcurrentTests, nameof(MailTesterOptions.MaxConcurrentTests), failures);
+        Positive(options.FailedSignInsPerHour, nameof(MailTesterOptions.FailedSignInsPerHour), failures);
+        if (options.FailedSignInsPerHour < options.FailedSignInsPerMailbox)
+        {
+            failures.Add($"{MailTesterOptions.SectionName}:{nameof(MailTesterOptions.FailedSignInsPerHour)} must be at least " +
+                $"{MailTesterOptions.SectionName}:{nameof(MailTesterOptions.FailedSignInsPerMailbox)} ({options.FailedSignInsPerMailbox}); " +
+                $"it is {options.FailedSignInsPerHour}, so one mailbox could use up the whole portal's budget.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -9,4 +9,5 @@ public static class RateLimitReason
     public const string TestsPerClient = "limit-client";
     public const string FailedSignIns = "limit-mailbox";
     public const string Concurrency = "limit-concurrent";
+    public const string FailedSignInsPortal = "limit-portal";
 }

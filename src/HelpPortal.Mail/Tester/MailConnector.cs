@@ -19,6 +19,9 @@ internal interface IMailConnection : IAsyncDisposable
     /// <summary>The stream to give MailKit: plain until <see cref="StartImplicitTlsAsync"/> wraps it.</summary>
     Stream Stream { get; }
 
+    /// <summary>True once TLS from the first byte is negotiated (STARTTLS is MailKit's and shows on its client).</summary>
+    bool IsEncrypted { get; }
+
     /// <summary>TLS from the first byte (ports 993, 465). Throws <see cref="StepFailure"/> with a tls-* diagnosis.</summary>
     Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken);
 

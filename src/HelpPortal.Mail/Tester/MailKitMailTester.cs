@@ -53,7 +53,8 @@ public sealed class MailKitMailTester : IMailTester
         var runner = new StepRunner(plan, onStep, new Redactor(address, request.Password), _logger);
         var inspector = new CertificateInspector(_model.TrustedRoot, _time);
         TimeSpan? deliveryTime = null;
-        await using (var run = new MailTestRun(runner, _connector, inspector, _timeouts, _time, address, request.Password))
+        var visitor = ForwardedClient.From(_model.ForwardClientAddress, request.ClientIp, request.ClientPort);
+        await using (var run = new MailTestRun(runner, _connector, inspector, _timeouts, _time, visitor, _logger, address, request.Password))
         {
             try
             {
@@ -90,6 +91,12 @@ public sealed class MailKitMailTester : IMailTester
         if (string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength || password.IndexOfAny(['\0', '\r', '\n']) >= 0)
         {
             return ("The password is empty or contains characters a password cannot have.", "password");
+        }
+
+        // Only the two defined modes exist; any other value could mean "no TLS" further down, so it is refused here.
+        if (!Enum.IsDefined(imap.Security) || !Enum.IsDefined(smtp.Security))
+        {
+            return ("The security setting must be SSL/TLS or STARTTLS.", "security not defined");
         }
 
         if (!_model.MayTest(imap, MailProtocol.Imap))

@@ -14,6 +14,7 @@ internal sealed partial class MailTestRun
 
     public async Task TestImapAsync(MailServer server, CancellationToken cancellationToken)
     {
+        _imapServer = server;
         var connection = await OpenAsync(MailTestSteps.Imap, server, cancellationToken);
         _imapReplies = new ServerReplyRecorder();
         var imap = _imap = Track(new ImapClient(_imapReplies));
@@ -21,9 +22,10 @@ internal sealed partial class MailTestRun
             lines => lines.Count > 0 && lines[0].StartsWith("* OK", StringComparison.OrdinalIgnoreCase)
                 ? "The server is ready"
                 : null,
+            (_, token) => ForwardToImapAsync(imap, token),
             cancellationToken);
 
-        await runner.RunAsync(MailTestSteps.ImapAuth, Step, async (outcome, token) =>
+        await runner.RunAsync(MailTestSteps.ImapAuth, SignIn, async (outcome, token) =>
         {
             var mark = _imapReplies.Count;
             try
@@ -54,17 +56,19 @@ internal sealed partial class MailTestRun
                 throw ImapFailure(inbox: true)(_imapReplies, mark, e);
             }
 
-            outcome.Detail = $"INBOX opened read-only: {imap.Inbox.Count} messages";
-            return imap.Inbox.Count;
+            var count = imap.Inbox.Count;
+            outcome.Detail = $"INBOX opened read-only: {count} messages";
+            await CheckQuotaAsync(imap, outcome, token);
+            return count;
         }, cancellationToken);
     }
 
     /// <summary>Looks for the test message over the IMAP session that is already signed in.</summary>
     private async Task<TimeSpan?> WaitForDeliveryAsync(string token, CancellationToken cancellationToken)
     {
-        var imap = _imap!;
         return await runner.RunAsync(MailTestSteps.Delivery, timeouts.DeliveryWait + Step, async (outcome, stepToken) =>
         {
+            var imap = _imap!.IsConnected ? _imap : await ReopenImapAsync(stepToken);
             var clock = Stopwatch.StartNew();
             while (true)
             {

@@ -7,22 +7,23 @@ namespace HelpPortal.Mail.Tester;
 
 internal sealed partial class MailTestRun
 {
-    private SmtpClient? _smtp;
+    private ForwardingSmtpClient? _smtp;
     private ServerReplyRecorder? _smtpReplies;
 
     public async Task TestSmtpAsync(MailServer server, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(MailTestSteps.Smtp, server, cancellationToken);
         _smtpReplies = new ServerReplyRecorder();
-        var smtp = _smtp = Track(new SmtpClient(_smtpReplies));
+        var smtp = _smtp = Track(new ForwardingSmtpClient(_smtpReplies));
         // A greeting other than 220 (421, 554) means the server does not serve us now.
         await GreetAsync(MailTestSteps.Smtp, server, connection, smtp, SmtpFailure(_ => Diagnosis.ServerUnavailable), _smtpReplies,
             _ => smtp.Capabilities.HasFlag(SmtpCapabilities.Authentication)
                 ? $"EHLO accepted; sign-in offered ({string.Join(", ", smtp.AuthenticationMechanisms)})"
                 : "EHLO accepted",
+            (ehlo, token) => ForwardToSmtpAsync(smtp, ehlo, token),
             cancellationToken);
 
-        await runner.RunAsync(MailTestSteps.SmtpAuth, Step, async (outcome, token) =>
+        await runner.RunAsync(MailTestSteps.SmtpAuth, SignIn, async (outcome, token) =>
         {
             var mark = _smtpReplies.Count;
             try

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MailKit;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 
 namespace HelpPortal.Mail.Tester;
 
@@ -14,6 +15,8 @@ internal sealed partial class MailTestRun(
     CertificateInspector inspector,
     MailTesterTimeouts timeouts,
     TimeProvider time,
+    ForwardedClient visitor,
+    ILogger logger,
     string address,
     string password) : IAsyncDisposable
 {
@@ -21,6 +24,8 @@ internal sealed partial class MailTestRun(
     private readonly List<MailService> _clients = [];
 
     private TimeSpan Step => timeouts.StepTimeout;
+
+    private TimeSpan SignIn => timeouts.SignInTimeout > Step ? timeouts.SignInTimeout : Step;
 
     // A port that speaks TLS answers a hello at once; the probe need not wait a whole step.
     private TimeSpan Probe => Step / 2;
@@ -54,7 +59,8 @@ internal sealed partial class MailTestRun(
 
     private T Track<T>(T client) where T : MailService
     {
-        client.Timeout = (int)Step.TotalMilliseconds;
+        // MailKit's own read timeout must not cut a sign-in short; each step's token keeps its own limit.
+        client.Timeout = (int)SignIn.TotalMilliseconds;
         client.CheckCertificateRevocation = false;
         _clients.Add(client);
         return client;
@@ -92,8 +98,9 @@ internal sealed partial class MailTestRun(
     }
 
     /// <summary>
-    /// Lets MailKit read the greeting (and, for STARTTLS ports, upgrade the connection). A STARTTLS port that stays
-    /// silent is probed: if it answers a TLS hello, it expects SSL/TLS from the start.
+    /// Lets MailKit read the greeting (and, for STARTTLS ports, upgrade the connection), makes sure the connection is
+    /// encrypted whatever the settings said, and passes the visitor's address on. A STARTTLS port that stays silent is
+    /// probed: if it answers a TLS hello, it expects SSL/TLS from the start.
     /// </summary>
     private async Task GreetAsync(
         ProtocolSteps steps,
@@ -103,6 +110,7 @@ internal sealed partial class MailTestRun(
         Func<ServerReplyRecorder, int, Exception, StepFailure> classify,
         ServerReplyRecorder recorder,
         Func<IReadOnlyList<string>, string?> describe,
+        Func<IReadOnlyList<string>, CancellationToken, Task<string>> forward,
         CancellationToken cancellationToken)
     {
         var startTls = server.Security == MailSecurity.StartTls;
@@ -162,6 +170,19 @@ internal sealed partial class MailTestRun(
             var lines = recorder.LinesSince(mark);
             outcome.ServerReply = lines.Count > 0 ? ReplyClassifier.WithoutTag(lines[0]) : null;
             outcome.Detail = describe(lines);
+            if (tlsFailure is null)
+            {
+                // Whatever the settings say, no password goes over a connection that is not encrypted.
+                if (!connection.IsEncrypted && !client.IsEncrypted)
+                {
+                    throw new StepFailure(Diagnosis.TlsModeMismatch,
+                        $"The connection to port {server.Port} is not encrypted, so no password is sent over it.");
+                }
+
+                var forwarded = await forward(lines, token);
+                outcome.Detail = outcome.Detail is null ? forwarded : $"{outcome.Detail}; {forwarded}";
+            }
+
             return true;
         }, cancellationToken);
 

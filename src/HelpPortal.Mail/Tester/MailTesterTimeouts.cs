@@ -7,6 +7,12 @@ public sealed class MailTesterTimeouts
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long the sign-in steps wait for the server's answer. Dovecot holds back its answer to an address with
+    /// recent failures for up to 15 s (its authentication penalty), so a slow "no" must not look like a timeout.
+    /// </summary>
+    public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// How long a STARTTLS port may stay silent before the tester checks whether it is waiting for a TLS hello
     /// instead (an SSL/TLS port never greets first). Real servers greet at once; customers should not wait a whole step.
     /// </summary>

@@ -48,6 +48,8 @@ internal sealed class SocketMailConnection(Socket socket) : IMailConnection
 
     public Stream Stream => (Stream?)_tls ?? _network;
 
+    public bool IsEncrypted => _tls is { IsAuthenticated: true, IsEncrypted: true };
+
     public async Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken)
     {
         CertificateReport? report = null;

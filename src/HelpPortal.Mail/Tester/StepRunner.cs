@@ -38,7 +38,7 @@ internal sealed class StepRunner(
         {
             var value = await body(outcome, stepTimeout.Token);
             End(new MailTestStep(id, protocol, outcome.Status, outcome.Elapsed ?? clock.Elapsed,
-                redactor.Clean(outcome.Detail), redactor.Clean(outcome.ServerReply)));
+                redactor.Clean(outcome.Detail), redactor.Clean(outcome.ServerReply)) { QuotaUsedPercent = outcome.QuotaUsedPercent });
             return value;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -136,6 +136,8 @@ internal sealed class StepOutcome
     public StepStatus Status { get; set; } = StepStatus.Ok;
     public string? Detail { get; set; }
     public string? ServerReply { get; set; }
+
+    public int? QuotaUsedPercent { get; set; }
 
     /// <summary>Set when part of the body's time belongs to another step (the TLS upgrade inside the greeting).</summary>
     public TimeSpan? Elapsed { get; set; }

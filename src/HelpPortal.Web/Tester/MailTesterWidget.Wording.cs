@@ -71,6 +71,11 @@ public sealed partial class MailTesterWidget
 
     private string ArticleLink(string diagnosis)
     {
+        if (diagnosis == Diagnosis.MailboxFull)
+        {
+            return ReaderUrls.Article(Lang, DiagnosisHelp.FullMailboxSlug(Lang));
+        }
+
         var anchor = DiagnosisHelp.Anchor(diagnosis);
         return ArticleSlug is null ? "#" + anchor : ReaderUrls.Article(Lang, ArticleSlug, anchor);
     }

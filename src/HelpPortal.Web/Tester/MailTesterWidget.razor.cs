@@ -46,6 +46,14 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
     /// </summary>
     [PersistentState] public string? ClientAddress { get; set; }
 
+    /// <summary>
+    /// The reader's own address and port (after the trusted forwarded headers), carried the same way, for the mail
+    /// servers that take the visitor's address from the portal (<c>MailService:ForwardClientAddress</c>).
+    /// </summary>
+    [PersistentState] public string? ClientIp { get; set; }
+
+    [PersistentState] public int ClientPort { get; set; }
+
     [Inject] private IMailTester Tester { get; set; } = default!;
     [Inject] private MailServiceModel Model { get; set; } = default!;
     [Inject] private IStringLocalizer<MailTesterWidget> Localizer { get; set; } = default!;
@@ -54,7 +62,13 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        ClientAddress ??= HttpContextAccessor.HttpContext is { } http ? ClientPartition.Key(http) : null;
+        if (ClientAddress is null && HttpContextAccessor.HttpContext is { } http)
+        {
+            ClientAddress = ClientPartition.Key(http);
+            var remote = http.Connection.RemoteIpAddress;
+            ClientIp = (remote is { IsIPv4MappedToIPv6: true } ? remote.MapToIPv4() : remote)?.ToString();
+            ClientPort = http.Connection.RemotePort;
+        }
     }
 
     protected override void OnParametersSet()
@@ -100,7 +114,11 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
         _running = true;
         try
         {
-            var request = new MailTestRequest(email, password, _sendTestMessage, ClientAddress ?? "", _check?.Incoming, _check?.Outgoing);
+            var request = new MailTestRequest(email, password, _sendTestMessage, ClientAddress ?? "", _check?.Incoming, _check?.Outgoing)
+            {
+                ClientIp = ClientIp,
+                ClientPort = ClientPort,
+            };
             var result = await Tester.RunAsync(request, OnStep, _cancellation.Token);
             foreach (var step in result.Steps)
             {

@@ -46,12 +46,18 @@ public sealed class MailServers
     public int SubmissionPort => int.Parse(Get("SUBMISSION_PORT"), System.Globalization.CultureInfo.InvariantCulture);
     public int SmtpsRateLimitedPort => int.Parse(Get("SMTPS_RATE_LIMITED_PORT"), System.Globalization.CultureInfo.InvariantCulture);
     public int SmtpsExpiredPort => int.Parse(Get("SMTPS_EXPIRED_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+    public int SmtpsNoXclientPort => int.Parse(Get("SMTPS_NO_XCLIENT_PORT"), System.Globalization.CultureInfo.InvariantCulture);
     public string CaCertificate => Get("CA_CERT");
     public string RogueCaCertificate => Get("ROGUE_CA_CERT");
     public string GoodAddress => Get("GOOD_ADDRESS");
     public string GoodPassword => Get("GOOD_PASSWORD");
     public string SuspendedAddress => Get("SUSPENDED_ADDRESS");
     public string SuspendedPassword => Get("SUSPENDED_PASSWORD");
+    public string NearlyFullAddress => Get("NEARLY_FULL_ADDRESS");
+    public string FullAddress => Get("FULL_ADDRESS");
+    public string QuotaPassword => Get("QUOTA_PASSWORD");
+    public string DovecotLog => Get("DOVECOT_LOG");
+    public string PostfixLog => Get("POSTFIX_LOG");
 
     public MailServer Imaps => new(Host, ImapsPort, MailSecurity.SslOnConnect);
     public MailServer Smtps => new(Host, SmtpsPort, MailSecurity.SslOnConnect);
@@ -60,7 +66,8 @@ public sealed class MailServers
     /// The model the portal would build from configuration: these servers, and the test CA trusted through
     /// <c>MailService:TrustedRootCertificatePath</c> (or another CA file given here).
     /// </summary>
-    public MailServiceModel Model(MailServer? incoming = null, MailServer? outgoing = null, string? trustedRoot = null)
+    public MailServiceModel Model(MailServer? incoming = null, MailServer? outgoing = null, string? trustedRoot = null,
+        bool forwardClientAddress = true)
     {
         incoming ??= Imaps;
         outgoing ??= Smtps;
@@ -71,6 +78,7 @@ public sealed class MailServers
             Outgoing = new() { Host = outgoing.Host, Port = outgoing.Port, Security = outgoing.Security.ToString() },
             Limits = new() { MailboxPerHour = 300, DomainPerHour = 2000, BlockMinutes = 60 },
             TrustedRootCertificatePath = trustedRoot ?? CaCertificate,
+            ForwardClientAddress = forwardClientAddress,
         });
     }
 
@@ -122,12 +130,25 @@ public sealed class MailServersCollection : ICollectionFixture<MailServers>
 /// <summary>One run of the tester with every reported step kept.</summary>
 internal sealed record RealRun(MailTestResult Result, IReadOnlyList<MailTestStep> Reported)
 {
+    private static int _lastVisitor = Random.Shared.Next(1 << 16);
+
+    /// <summary>
+    /// A visitor address no other run uses (198.18.0.0/15 is for tests): the servers' penalties and limits follow
+    /// the visitor, so one test's failed sign-ins never slow down another's.
+    /// </summary>
+    public static string NewVisitor()
+    {
+        var n = Interlocked.Increment(ref _lastVisitor) & 0x1FFFF;
+        return $"198.{18 + (n >> 16)}.{(n >> 8) & 0xFF}.{n & 0xFF}";
+    }
+
     public static async Task<RealRun> StartAsync(MailKitMailTester tester, string address, string password, bool send = false,
-        MailServer? incoming = null, MailServer? outgoing = null)
+        MailServer? incoming = null, MailServer? outgoing = null, string? visitor = null, int visitorPort = 40000)
     {
         var reported = new List<MailTestStep>();
-        var result = await tester.RunAsync(new MailTestRequest(address, password, send, "127.0.0.1", incoming, outgoing),
-            step => { lock (reported) { reported.Add(step); } }, CancellationToken.None);
+        visitor ??= NewVisitor();
+        var request = new MailTestRequest(address, password, send, visitor, incoming, outgoing) { ClientIp = visitor, ClientPort = visitorPort };
+        var result = await tester.RunAsync(request, step => { lock (reported) { reported.Add(step); } }, CancellationToken.None);
         return new RealRun(result, reported);
     }
 

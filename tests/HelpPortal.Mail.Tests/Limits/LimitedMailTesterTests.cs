@@ -10,15 +10,16 @@ public sealed class LimitedMailTesterTests
     private readonly ScriptedTester _inner = new();
     private readonly List<string> _recorded = [];
 
-    private LimitedMailTester Create(int perClient = 5, int failedPerMailbox = 5, int concurrent = 20)
+    private LimitedMailTester Create(int perClient = 5, int failedPerMailbox = 5, int concurrent = 20, int failedPerHour = 120)
     {
         var options = MsOptions.Create(new MailTesterOptions
         {
             TestsPerClient = perClient,
             FailedSignInsPerMailbox = failedPerMailbox,
             MaxConcurrentTests = concurrent,
+            FailedSignInsPerHour = failedPerHour,
         });
-        return new LimitedMailTester(_inner, new MailTesterLimits(options, _time), NullLogger<LimitedMailTester>.Instance,
+        return new LimitedMailTester(_inner, new MailTesterLimits(options, new MemoryLimitCounter(_time)), NullLogger<LimitedMailTester>.Instance,
             (diagnosis, _) =>
             {
                 _recorded.Add(diagnosis);
@@ -75,19 +76,86 @@ public sealed class LimitedMailTesterTests
     }
 
     [Fact]
-    public async Task OnlyFailedSignInsCountAgainstTheMailbox()
+    public async Task FailuresBeforeTheCredentialsWentOutDoNotCountAgainstTheMailbox()
     {
         var tester = Create(perClient: 100, failedPerMailbox: 2);
-        _inner.Next = Diagnosis.Timeout;
-        await tester.RunAsync(Request(client: "a"), _ => { }, CancellationToken.None);
-        _inner.Next = Diagnosis.AccountSuspended;
-        await tester.RunAsync(Request(client: "b"), _ => { }, CancellationToken.None);
+        _inner.FailsAt = "imap-connect";
+        foreach (var diagnosis in new[] { Diagnosis.Timeout, Diagnosis.ConnectionRefused, Diagnosis.TlsExpired })
+        {
+            _inner.Next = diagnosis;
+            await tester.RunAsync(Request(client: diagnosis), _ => { }, CancellationToken.None);
+        }
+
+        _inner.FailsAt = null;
         _inner.Next = Diagnosis.AuthFailed;
         await tester.RunAsync(Request(client: "c"), _ => { }, CancellationToken.None);
 
         _inner.Next = Diagnosis.Ok;
         Assert.Equal(Diagnosis.Ok, (await tester.RunAsync(Request(client: "d"), _ => { }, CancellationToken.None)).Diagnosis);
-        Assert.Equal(4, _inner.Calls);
+        Assert.Equal(5, _inner.Calls);
+    }
+
+    [Theory]
+    [InlineData(Diagnosis.Timeout)]
+    [InlineData(Diagnosis.ServerUnavailable)]
+    [InlineData(Diagnosis.AccountSuspended)]
+    [InlineData(Diagnosis.AuthFailed)]
+    public async Task AnyEndOtherThanSuccessAfterTheCredentialsWentOutCountsAsAFailedSignIn(string diagnosis)
+    {
+        var tester = Create(perClient: 100, failedPerMailbox: 1);
+        _inner.Next = diagnosis;
+        await tester.RunAsync(Request(client: "a"), _ => { }, CancellationToken.None);
+
+        _inner.Next = Diagnosis.Ok;
+        var next = await tester.RunAsync(Request(client: "b"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(Diagnosis.RateLimited, next.Diagnosis);
+        Assert.Equal(RateLimitReason.FailedSignIns, next.FailedStepId);
+    }
+
+    [Fact]
+    public async Task AVisitorWhoLeavesWhileTheServerDecidesTheSignInStillCountsAFailedSignIn()
+    {
+        var tester = Create(perClient: 100, failedPerMailbox: 1);
+        using var cts = new CancellationTokenSource();
+        _inner.Gate = Task.Delay(Timeout.Infinite, cts.Token);
+        _inner.GateInSignIn = true;
+        var running = tester.RunAsync(Request(client: "a"), _ => { }, cts.Token);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        _inner.Gate = null;
+        var next = await tester.RunAsync(Request(client: "b"), _ => { }, CancellationToken.None);
+        Assert.Equal(RateLimitReason.FailedSignIns, next.FailedStepId);
+    }
+
+    [Fact]
+    public async Task ThePortalWideBudgetStopsOnePasswordTriedAgainstManyMailboxes()
+    {
+        var tester = Create(perClient: 100, failedPerMailbox: 5, failedPerHour: 3);
+        _inner.Next = Diagnosis.AuthFailed;
+        for (var i = 0; i < 3; i++)
+        {
+            await tester.RunAsync(Request(client: $"10.0.0.{i}", address: $"victim{i}@example.com"), _ => { }, CancellationToken.None);
+        }
+
+        var fourth = await tester.RunAsync(Request(client: "10.0.0.9", address: "victim9@example.com"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(Diagnosis.RateLimited, fourth.Diagnosis);
+        Assert.Equal(RateLimitReason.FailedSignInsPortal, fourth.FailedStepId);
+        Assert.Equal(3, _inner.Calls);
+        _time.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(Diagnosis.AuthFailed, (await tester.RunAsync(Request(client: "10.0.0.9", address: "victim9@example.com"), _ => { }, CancellationToken.None)).Diagnosis);
+    }
+
+    [Fact]
+    public async Task SuccessfulTestsUseNoneOfThePortalWideBudget()
+    {
+        var tester = Create(perClient: 100, failedPerMailbox: 1, failedPerHour: 1);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(Diagnosis.Ok, (await tester.RunAsync(Request(address: $"user{i}@example.com"), _ => { }, CancellationToken.None)).Diagnosis);
+        }
     }
 
     [Fact]
@@ -186,26 +254,44 @@ public sealed class LimitedMailTesterTests
 
         await tester.RunAsync(Request(), seen.Add, CancellationToken.None);
 
-        Assert.Equal(["imap-connect", "imap-connect"], seen.Select(s => s.Id));
+        Assert.Equal(["imap-connect", "imap-connect", "imap-auth", "imap-auth"], seen.Select(s => s.Id));
     }
 
+    /// <summary>Reports a connect and a sign-in step the way the engine does; the sign-in fails unless the verdict is ok.</summary>
     private sealed class ScriptedTester : IMailTester
     {
         public int Calls { get; private set; }
         public string Next { get; set; } = Diagnosis.Ok;
+        /// <summary>Set to "imap-connect" for a test that stops before the credentials go out.</summary>
+        public string? FailsAt { get; set; }
         public Task? Gate { get; set; }
+        public bool GateInSignIn { get; set; }
 
         public async Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken)
         {
             Calls++;
             var diagnosis = Next;
+            var failsAt = FailsAt ?? (diagnosis == Diagnosis.Ok ? null : "imap-auth");
             onStep(new MailTestStep("imap-connect", "IMAP", StepStatus.Running, TimeSpan.Zero));
-            if (Gate is { } gate)
+            if (Gate is { } gate && !GateInSignIn)
             {
                 await gate.WaitAsync(cancellationToken);
             }
-            onStep(new MailTestStep("imap-connect", "IMAP", StepStatus.Ok, TimeSpan.FromMilliseconds(5)));
-            return new MailTestResult(diagnosis, []);
+
+            onStep(new MailTestStep("imap-connect", "IMAP", failsAt == "imap-connect" ? StepStatus.Failed : StepStatus.Ok, TimeSpan.FromMilliseconds(5)));
+            if (failsAt == "imap-connect")
+            {
+                return new MailTestResult(diagnosis, [], failsAt);
+            }
+
+            onStep(new MailTestStep("imap-auth", "IMAP", StepStatus.Running, TimeSpan.Zero));
+            if (Gate is { } signInGate && GateInSignIn)
+            {
+                await signInGate.WaitAsync(cancellationToken);
+            }
+
+            onStep(new MailTestStep("imap-auth", "IMAP", failsAt is null ? StepStatus.Ok : StepStatus.Failed, TimeSpan.FromMilliseconds(5)));
+            return new MailTestResult(diagnosis, [], failsAt);
         }
     }
 }
@@ -218,4 +304,40 @@ internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>When the shared counter (the store) cannot be reached, no test runs: the limits are a promise to the mail servers.</summary>
+public sealed class LimitCounterOutageTests
+{
+    [Fact]
+    public async Task ACounterThatFailsRefusesTheTestWithoutContactingAServer()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new MailTesterOptions());
+        var calls = 0;
+        var inner = new CountingTester(() => calls++);
+        var tester = new LimitedMailTester(inner, new MailTesterLimits(options, new BrokenCounter()), NullLogger<LimitedMailTester>.Instance);
+
+        var result = await tester.RunAsync(new MailTestRequest("anna@example.com", "pw", false, "192.0.2.1"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(Diagnosis.RateLimited, result.Diagnosis);
+        Assert.Equal(0, calls);
+    }
+
+    private sealed class BrokenCounter : ILimitCounter
+    {
+        public Task<LimitTicket?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the store is down");
+
+        public Task ReturnAsync(LimitTicket ticket, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the store is down");
+    }
+
+    private sealed class CountingTester(Action onCall) : IMailTester
+    {
+        public Task<MailTestResult> RunAsync(MailTestRequest request, Action<MailTestStep> onStep, CancellationToken cancellationToken)
+        {
+            onCall();
+            return Task.FromResult(new MailTestResult(Diagnosis.Ok, []));
+        }
+    }
 }

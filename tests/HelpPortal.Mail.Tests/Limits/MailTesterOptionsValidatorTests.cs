@@ -22,4 +22,21 @@ public sealed class MailTesterOptionsValidatorTests
         Assert.Contains("MailTester:MaxConcurrentTests", result.FailureMessage);
         Assert.Contains("MailTester:TestsPerClient", result.FailureMessage);
     }
+
+    [Fact]
+    public void APortalWideBudgetBelowTheMailboxLimitFailsWithAMessageNamingBothKeys()
+    {
+        var result = new MailTesterOptionsValidator().Validate(null, new MailTesterOptions { FailedSignInsPerMailbox = 5, FailedSignInsPerHour = 4 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("MailTester:FailedSignInsPerHour must be at least MailTester:FailedSignInsPerMailbox", result.FailureMessage);
+    }
+
+    [Fact]
+    public void ThePortalWideBudgetHasASensibleDefault()
+    {
+        var options = new MailTesterOptions();
+
+        Assert.InRange(options.FailedSignInsPerHour, options.FailedSignInsPerMailbox * 10, 1000);
+    }
 }

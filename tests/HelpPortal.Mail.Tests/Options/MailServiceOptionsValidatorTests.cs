@@ -61,6 +61,24 @@ public sealed class MailServiceOptionsValidatorTests
         }
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void ForwardingTheClientAddressIsOnUnlessConfiguredOff(string? configured, bool expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (configured is not null)
+        {
+            settings["MailService:ForwardClientAddress"] = configured;
+        }
+
+        using var host = Build(settings);
+        host.Start();
+
+        Assert.Equal(expected, host.Services.GetRequiredService<MailServiceModel>().ForwardClientAddress);
+    }
+
     [Fact]
     public void ConfiguredValuesReachTheModel()
     {

@@ -26,6 +26,22 @@ internal sealed class ReplayConnector : IMailConnector
         return this;
     }
 
+    /// <summary>Serves one transcript per connection to the port, in order.</summary>
+    public ReplayConnector ServeInTurn(int port, params string[] resources)
+    {
+        var next = 0;
+        _servers[port] = () => ReplayStream.FromResource(resources[Math.Min(next++, resources.Length - 1)]);
+        return this;
+    }
+
+    /// <summary>Serves a transcript whose <c>{name}</c> marks are filled in by the test.</summary>
+    public ReplayConnector Serve(int port, string resource, params (string Name, string Value)[] fill)
+    {
+        _servers[port] = () => new ReplayStream(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Resources", resource))
+            .Select(line => fill.Aggregate(line, (text, mark) => text.Replace($"{{{mark.Name}}}", mark.Value, StringComparison.Ordinal))));
+        return this;
+    }
+
     public Task<IReadOnlyList<IPAddress>> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         Resolved.Add(host);
@@ -50,11 +66,20 @@ internal sealed class ReplayConnector : IMailConnector
     {
         public Stream Stream => stream;
 
-        public Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken) =>
-            owner.TlsFailures.TryGetValue(port, out var failure)
-                ? Task.FromException<TlsReport>(failure)
-                : Task.FromResult(new TlsReport(SslProtocols.Tls13,
-                    new CertificateReport(null, $"CN={host}", "CN=Replay CA", DateTimeOffset.UtcNow.AddYears(1), "")));
+        // A replay stands in for TLS: once the implicit handshake "succeeded", the connection counts as encrypted.
+        public bool IsEncrypted { get; private set; }
+
+        public Task<TlsReport> StartImplicitTlsAsync(string host, CertificateInspector inspector, CancellationToken cancellationToken)
+        {
+            if (owner.TlsFailures.TryGetValue(port, out var failure))
+            {
+                return Task.FromException<TlsReport>(failure);
+            }
+
+            IsEncrypted = true;
+            return Task.FromResult(new TlsReport(SslProtocols.Tls13,
+                new CertificateReport(null, $"CN={host}", "CN=Replay CA", DateTimeOffset.UtcNow.AddYears(1), "")));
+        }
 
         public async Task<bool> ServerSpeaksFirstAsync(TimeSpan wait, CancellationToken cancellationToken)
         {

@@ -54,6 +54,30 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await Task.Delay(Timeout.Infinite, token);
     });
 
+    /// <summary>
+    /// A plain-text IMAP server that offers AUTH=PLAIN without any TLS and keeps every line it receives; it answers
+    /// each command with NO, so a client that sends a password is caught doing so.
+    /// </summary>
+    public static LoopbackServer CleartextWithAuth(List<string> received) => new(async (stream, token) =>
+    {
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] cleartext ready.\r\n"), token);
+        while (!token.IsCancellationRequested)
+        {
+            var line = await ReadLineAsync(stream, token);
+            if (line.Length == 0)
+            {
+                return;
+            }
+
+            lock (received)
+            {
+                received.Add(line);
+            }
+
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"{line.Split(' ')[0]} NO not here.\r\n"), token);
+        }
+    });
+
     /// <summary>Accepts connections and never says a word.</summary>
     public static LoopbackServer Silent() => new(null);
 

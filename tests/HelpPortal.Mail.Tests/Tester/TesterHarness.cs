@@ -11,14 +11,22 @@ internal sealed class TesterHarness
     public const string Address = "anna@example.test";
     public const string Password = "Hemligt-lösen-4711";
 
-    public TesterHarness(ILogger? logger = null, MailServiceModel? model = null)
+    public const string VisitorAddress = "192.0.2.1";
+    public const int VisitorPort = 50123;
+
+    /// <param name="forward">
+    /// Whether the visitor's address is passed on. Off by default: the older transcripts were recorded without the
+    /// ID exchange; the forwarding transcripts turn it on.
+    /// </param>
+    public TesterHarness(ILogger? logger = null, MailServiceModel? model = null, bool forward = false)
     {
-        Model = model ?? MailServiceModel.FromOptions(MailServiceDefaults.Create());
+        Model = (model ?? MailServiceModel.FromOptions(MailServiceDefaults.Create())) with { ForwardClientAddress = forward };
         Timeouts = new MailTesterTimeouts
         {
             StepTimeout = TimeSpan.FromSeconds(2),
             DeliveryWait = TimeSpan.FromSeconds(2),
             DeliveryPollInterval = TimeSpan.FromMilliseconds(100),
+            SignInTimeout = TimeSpan.FromSeconds(2),
         };
         Tester = new MailKitMailTester(Model, Connector, Timeouts, logger ?? NullLogger.Instance, TimeProvider.System);
     }
@@ -30,7 +38,8 @@ internal sealed class TesterHarness
     public List<MailTestStep> Reported { get; } = [];
 
     public Task<MailTestResult> RunAsync(bool send = false, string address = Address, string password = Password,
-        MailServer? incoming = null, MailServer? outgoing = null, CancellationToken cancellationToken = default) =>
-        Tester.RunAsync(new MailTestRequest(address, password, send, "192.0.2.1", incoming, outgoing),
+        MailServer? incoming = null, MailServer? outgoing = null, CancellationToken cancellationToken = default,
+        string visitor = VisitorAddress) =>
+        Tester.RunAsync(new MailTestRequest(address, password, send, visitor, incoming, outgoing) { ClientIp = visitor, ClientPort = VisitorPort },
             step => { lock (Reported) { Reported.Add(step); } }, cancellationToken);
 }

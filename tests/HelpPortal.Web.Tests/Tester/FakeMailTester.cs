@@ -17,10 +17,11 @@ internal sealed class FakeMailTester : IMailTester
     public bool WasCancelled { get; private set; }
 
     /// <summary>Adds a step; the returned gate, if asked for, holds it in "running" until released.</summary>
-    public TaskCompletionSource? AddStep(string id, string protocol, StepStatus final, string? detail = null, bool gated = false)
+    public TaskCompletionSource? AddStep(string id, string protocol, StepStatus final, string? detail = null, bool gated = false,
+        int? quotaUsedPercent = null)
     {
         var gate = gated ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        _script.Add((new MailTestStep(id, protocol, final, TimeSpan.FromMilliseconds(120), detail), gate));
+        _script.Add((new MailTestStep(id, protocol, final, TimeSpan.FromMilliseconds(120), detail) { QuotaUsedPercent = quotaUsedPercent }, gate));
         return gate;
     }
 

@@ -28,6 +28,7 @@ public sealed class MailTesterWidgetTests : BunitContext
         Services.AddSingleton(_model);
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
+        http.Connection.RemotePort = 50123;
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor { HttpContext = http });
     }
 
@@ -272,10 +273,52 @@ public sealed class MailTesterWidgetTests : BunitContext
         Assert.Equal("", cut.Find("input[type=password]").GetAttribute("value") ?? "");
     }
 
+    [Theory]
+    [InlineData("en", "/en/articles/full-mailbox", "Delete or archive")]
+    [InlineData("sv", "/sv/articles/full-brevlada", "Radera eller arkivera")]
+    public void AFullMailboxIsExplainedWithItsFixAndTheArticleAboutFullMailboxes(string lang, string article, string fix)
+    {
+        var cut = RenderWidget(lang, new FakeMailTester { Diagnosis = Diagnosis.MailboxFull });
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Equal("mailbox-full", cut.Find("[data-verdict]").GetAttribute("data-diagnosis")));
+        Assert.Contains(fix, cut.Find("[data-fix]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(article, cut.Find("[data-fix] a").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("en", "Your mailbox is 93% full")]
+    [InlineData("sv", "Din brevlåda är 93 % full")]
+    public void ANearlyFullMailboxIsAWarningStepThatSaysHowFullInTheReadersLanguage(string lang, string words)
+    {
+        var engine = new FakeMailTester();
+        engine.AddStep("imap-inbox", "IMAP", StepStatus.Warning, "INBOX opened read-only: 9 messages; 93% of the mailbox quota is used",
+            quotaUsedPercent: 93);
+        var cut = RenderWidget(lang, engine);
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Equal("ok", cut.Find("[data-verdict]").GetAttribute("data-diagnosis")));
+        var step = cut.Find("[data-step=imap-inbox]");
+        Assert.Equal("warning", step.GetAttribute("data-status"));
+        Assert.Contains(words, step.QuerySelector("[data-quota]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTestCarriesTheVisitorsOwnAddressAndPortForTheMailServers()
+    {
+        var cut = RenderWidget();
+        Fill(cut, "anna@example.com", "pw");
+
+        cut.WaitForAssertion(() => Assert.Single(_engine.Requests));
+        var request = _engine.Requests[0];
+        Assert.Equal(("198.51.100.7", 50123), (request.ClientIp, request.ClientPort));
+        Assert.Equal("198.51.100.7", request.ClientAddress);
+    }
+
     [Fact]
     public void OverThePortalsLimitTheVerdictIsRateLimitedAndNoServerIsAsked()
     {
-        var limits = new MailTesterLimits(Options.Create(new MailTesterOptions { TestsPerClient = 1 }), TimeProvider.System);
+        var limits = new MailTesterLimits(Options.Create(new MailTesterOptions { TestsPerClient = 1 }), new MemoryLimitCounter(TimeProvider.System));
         var limited = new LimitedMailTester(_engine, limits, NullLogger<LimitedMailTester>.Instance);
         var cut = RenderWidget(tester: limited);
         Fill(cut, "anna@example.com", "pw");

@@ -22,23 +22,6 @@ namespace HelpPortal.Feedback.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("HelpPortal.Feedback.DomainCheckFindingCount", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Day", "Code");
-
-                    b.ToTable("DomainCheckFindingCounts", (string)null);
-                });
-
             modelBuilder.Entity("HelpPortal.Feedback.SearchQuery", b =>
                 {
                     b.Property<long>("Id")

@@ -17,23 +17,6 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HelpPortal.Feedback.DomainCheckFindingCount", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Day", "Code");
-
-                    b.ToTable("DomainCheckFindingCounts", (string)null);
-                });
-
             modelBuilder.Entity("HelpPortal.Feedback.SearchQuery", b =>
                 {
                     b.Property<long>("Id")
