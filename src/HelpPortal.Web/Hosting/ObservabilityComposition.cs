@@ -18,6 +18,7 @@ internal static class ObservabilityComposition
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddSingleton<SiteMetrics>();
         builder.Services.AddHostedService<ContentReloadMetrics>();
         builder.Services.AddHealthChecks().AddCheck<ShutdownReadinessCheck>("accepting-requests", tags: [ReadinessOnlyTag]);
 
@@ -41,7 +42,7 @@ internal static class ObservabilityComposition
     /// <summary>Counts pages rendered, by component, once the response is known to be a page and not an error.</summary>
     public static IApplicationBuilder UsePageRenderMetrics(this IApplicationBuilder app)
     {
-        var metrics = app.ApplicationServices.GetRequiredService<PortalMetrics>();
+        var metrics = app.ApplicationServices.GetRequiredService<SiteMetrics>();
         return app.Use(async (context, next) =>
         {
             await next(context);
@@ -58,7 +59,7 @@ internal static class ObservabilityComposition
 }
 
 /// <summary>Counts content reloads and the errors each one found.</summary>
-internal sealed class ContentReloadMetrics(IContentCatalogSource catalogs, PortalMetrics metrics) : IHostedService
+internal sealed class ContentReloadMetrics(IContentCatalogSource catalogs, SiteMetrics metrics) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
