@@ -1,5 +1,6 @@
 using HelpPortal.Articles;
 using HelpPortal.Web.Feedback;
+using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -67,6 +68,7 @@ internal static class HostingFeature
             return next(context);
         });
         app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
+        app.UsePlainPages();         // pages without an interactive island carry no framework state or script
         app.UseAntiforgery();
         return app;
     }
