@@ -3,6 +3,7 @@ using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
+using HelpPortal.Web.Reader.Cache;
 using HelpPortal.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddMailService();     // options + validation, connection tester, client
 builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
 builder.AddPortalUi();        // localization, Razor components, widgets
+builder.AddReaderCache();     // reader pages rendered once per content version, kept within a byte budget
 builder.AddHardening();       // sign-in limit, circuit limits
 builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
@@ -30,7 +32,8 @@ app.MapSearch();              // suggestions JSON
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .AllowHeadOnReaderPages();
 
 app.Run();
 return 0;

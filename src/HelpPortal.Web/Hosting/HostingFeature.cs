@@ -2,6 +2,7 @@ using HelpPortal.Articles;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
+using HelpPortal.Web.Reader.Cache;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,6 +19,7 @@ internal static class HostingFeature
         {
             var cultures = ContentCatalog.Languages.Select(PortalLanguage.Culture).ToList();
             options.DefaultRequestCulture = new RequestCulture(PortalLanguage.Default);
+            options.ApplyCurrentCultureToResponseHeaders = true; // Content-Language, the same on stored and rendered pages
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
             // The path wins, then the remembered choice, then the browser; a query string never decides.
@@ -69,6 +71,7 @@ internal static class HostingFeature
         });
         app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
         app.UsePlainPages();         // pages without an interactive island carry no framework state or script
+        app.UseReaderCache();        // anonymous reader pages rendered once per content version, served as bytes
         app.UseAntiforgery();
         return app;
     }
