@@ -70,8 +70,8 @@ internal static class HostingFeature
             return next(context);
         });
         app.UseFeedback();           // authentication, authorization, rate limiting (before antiforgery)
-        app.UsePlainPages();         // pages without an interactive island carry no framework state or script
         app.UseReaderCache();        // anonymous reader pages rendered once per content version, served as bytes
+        app.UsePlainPages();         // pages without an interactive island carry no framework state or script
         app.UseAntiforgery();
         return app;
     }

@@ -32,6 +32,8 @@ internal sealed class ReaderPageCache(RequestDelegate next, ReaderPageStore stor
             context.Response.Headers.CacheControl = LiveCacheControl;
             return next(context);
         }
+        // The page's canonical and alternate links are absolute, built from the request's scheme and host, so a
+        // page stored for one Host header is never answered to another (no cache poisoning with Host: evil.example).
         var key = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
         return generation.TryGet(key, out var page) ? StoredResponse.WriteAsync(context, page) : RenderOnceAsync(context, generation, key);
     }
