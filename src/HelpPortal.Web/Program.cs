@@ -4,6 +4,7 @@ using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
+using HelpPortal.Web.Reader.Cache;
 using HelpPortal.Web.Search;
 using HelpPortal.Web.Staff;
 using HelpPortal.Web.Tester;
@@ -20,6 +21,7 @@ builder.AddSearch();          // FTS5 index over the catalog, search log, search
 builder.AddDomainCheck();     // "is my domain set up with you?": DNS checks, their limit and daily counts
 builder.AddMailTester();      // the MailKit engine behind the tester's limits
 builder.AddClientProfiles();  // autoconfig, autodiscover, mobileconfig, their limit
+builder.AddReaderCache();     // reader pages rendered once per content version, kept within a byte budget
 builder.AddObservability();   // metrics (OTLP export when configured), readiness
 
 var app = builder.Build();
@@ -39,7 +41,8 @@ app.MapSearch();              // suggestions JSON, result clicks
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .AllowHeadOnReaderPages();
 
 app.Run();
 return 0;

@@ -43,7 +43,7 @@ internal static class FeedbackFeature
     public static WebApplication MapFeedback(this WebApplication app)
     {
         app.MapPost("/{lang}/articles/{slug}/feedback", VoteEndpoint.HandleAsync)
-            .DisableAntiforgery() // validated inside, so a missing token gets a 400 with a reason
+            .DisableAntiforgery() // no token in the cached page: SameOriginPost checks where the post comes from
             .RequireRateLimiting(VotesRateLimitPolicy);
         app.MapGet("/admin/feedback.csv", FeedbackCsvEndpoint.HandleAsync)
             .RequireAuthorization(StaffRoles.SupportLead);

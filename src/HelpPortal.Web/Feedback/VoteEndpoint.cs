@@ -1,7 +1,6 @@
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Reader;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -14,13 +13,17 @@ namespace HelpPortal.Web.Feedback;
 /// </summary>
 internal static class VoteEndpoint
 {
-    // The largest honest form is a 1,000-character comment (up to 4 bytes a character, URL-encoded) and a token.
+    // The largest honest form is a 1,000-character comment (up to 4 bytes a character, URL-encoded).
     private const long MaxBodyBytes = 16 * 1024;
 
     public static async Task<IResult> HandleAsync(
-        string lang, string slug, HttpContext http, IAntiforgery antiforgery, [FromServices] IContentCatalogSource catalog,
+        string lang, string slug, HttpContext http, [FromServices] IContentCatalogSource catalog,
         VoteStore votes, VisitorCookie visitors, CancellationToken cancellationToken)
     {
+        if (SameOriginPost.Refusal(http.Request) is { } refusal)
+        {
+            return Results.Text(refusal, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
         if (!http.Request.HasFormContentType)
         {
             return BadRequest("A vote is sent as a form (application/x-www-form-urlencoded).");
@@ -34,26 +37,21 @@ internal static class VoteEndpoint
             size.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        try
-        {
-            await antiforgery.ValidateRequestAsync(http);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest("The form's security token is missing or has expired. Reload the article and vote again.");
-        }
-        catch (BadHttpRequestException)
-        {
-            return BadRequest("The vote is too large.");
-        }
-
         var article = ContentCatalog.IsLanguage(lang) ? catalog.Current.Find(lang, slug) : null;
         if (article is null || article.Draft)
         {
             return BadRequest($"There is no article '{lang}/{slug}' to vote on.");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException)
+        {
+            return BadRequest("The vote is too large.");
+        }
         var parsed = VoteForm.Parse(form);
         if (parsed.Error is { } error)
         {

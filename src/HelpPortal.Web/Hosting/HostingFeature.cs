@@ -1,4 +1,6 @@
+using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
+using HelpPortal.Web.Reader.Cache;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,6 +44,8 @@ internal static class HostingFeature
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // the per-client limits of the endpoints that name a policy
+        app.UseReaderCache(); // anonymous reader pages rendered once per content version, served as bytes
+        app.UsePlainPages();  // pages without an interactive island carry no framework state or script
         app.UseAntiforgery();
         return app;
     }

@@ -43,6 +43,7 @@ internal static class ReaderFeature
             options.DefaultRequestCulture = new RequestCulture(PortalLanguage.Default);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
+            options.ApplyCurrentCultureToResponseHeaders = true; // Content-Language, the same on stored and rendered pages
             // The path wins, then the remembered choice, then the browser; a query string never decides.
             options.RequestCultureProviders =
             [

@@ -38,10 +38,27 @@ public sealed class MailTesterJourneys(PortalFixture fixture) : PortalTest(fixtu
     public async Task APlainArticleOpensNoWebSocketButTheTesterArticleDoes()
     {
         var plain = await PageCountingWebSocketsAsync();
+        var scripts = new List<string>();
+        plain.Page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "script")
+            {
+                lock (scripts)
+                {
+                    scripts.Add(request.Url);
+                }
+            }
+        };
         await plain.Page.GotoAsync(Pages.PlainArticle, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        // Blazor's script has started and the network has been quiet since: a circuit would have begun by now.
-        await plain.Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // Every script has run and the network has been quiet since: a circuit would have begun by now.
+        await plain.Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         Assert.Equal(0, plain.Opened());
+        // A plain page does not even load the framework.
+        Assert.False(await plain.Page.EvaluateAsync<bool>("() => window.Blazor !== undefined"));
+        lock (scripts)
+        {
+            Assert.DoesNotContain(scripts, url => url.Contains("blazor.web", StringComparison.Ordinal));
+        }
 
         var tester = await PageCountingWebSocketsAsync();
         await tester.Page.GotoAsync(Pages.Troubleshooting);

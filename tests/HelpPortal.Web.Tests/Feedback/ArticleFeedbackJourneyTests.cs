@@ -66,7 +66,7 @@ public sealed partial class ArticleFeedbackJourneyTests
             fields[key] = value;
         }
         var action = WebUtility.HtmlDecode(form.Groups["action"].Value);
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await FeedbackPortal.PostFromOwnPageAsync(client, action, fields);
     }
 
     [GeneratedRegex("""<form[^>]*action="(?<action>[^"]*/feedback)"[^>]*>.*?</form>""", RegexOptions.Singleline)]

@@ -59,7 +59,7 @@ internal sealed partial class FeedbackPortal : IDisposable
         return client;
     }
 
-    /// <summary>Loads <paramref name="pageUrl"/>, copies its hidden fields (antiforgery token, handler) and posts.</summary>
+    /// <summary>Loads <paramref name="pageUrl"/>, copies its hidden fields (antiforgery token, handler) and posts from it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
     {
@@ -69,7 +69,15 @@ internal sealed partial class FeedbackPortal : IDisposable
         {
             form[key] = value;
         }
-        return await client.PostAsync(postUrl, new FormUrlEncodedContent(form));
+        return await PostFromOwnPageAsync(client, postUrl, form);
+    }
+
+    /// <summary>Posts a form as a browser does from one of the site's own pages: it says <c>Sec-Fetch-Site: same-origin</c>.</summary>
+    public static Task<HttpResponseMessage> PostFromOwnPageAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return client.SendAsync(request);
     }
 
     public static Dictionary<string, string> HiddenFields(string html)

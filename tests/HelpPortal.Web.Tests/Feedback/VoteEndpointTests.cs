@@ -9,7 +9,7 @@ public sealed class VoteEndpointTests
     private const string Article = "/en/articles/troubleshooting-email";
 
     private static Task<HttpResponseMessage> VoteAsync(HttpClient client, Dictionary<string, string> fields, string slug = "troubleshooting-email") =>
-        FeedbackPortal.PostFormAsync(client, "/account/login", $"/en/articles/{slug}/feedback", fields);
+        FeedbackPortal.PostFormAsync(client, Article, $"/en/articles/{slug}/feedback", fields);
 
     [Fact]
     public async Task AVoteWithoutJavaScriptIsStoredAndTheReaderIsAskedWhy()
@@ -40,7 +40,7 @@ public sealed class VoteEndpointTests
         Assert.Equal("rev1", vote.Revision);
         var comment = Assert.Single(await votes.GetCommentsAsync(new VoteFilter(), 10, default));
         Assert.Equal("The port\nis wrong", comment.Comment);
-        // The visitor cookie and the token are protected with keys kept in the store, so they survive a restart.
+        // The visitor cookie is protected with keys kept in the store, so it survives a restart.
         using var scope = portal.Services.CreateScope();
         Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<PortalDbContext>().DataProtectionKeys);
     }
@@ -58,16 +58,72 @@ public sealed class VoteEndpointTests
         Assert.Equal((1, 0), await portal.CountAsync("en", "troubleshooting-email"));
     }
 
-    [Fact]
-    public async Task AVoteWithoutTheAntiforgeryTokenIsRejectedAndNothingIsStored()
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Sec-Fetch-Site", "none")]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Origin", "http://localhost:8080")]
+    [InlineData("Origin", "null")]
+    [InlineData("Referer", "https://evil.example/en/articles/troubleshooting-email")]
+    [InlineData(null, null)]
+    public async Task AVoteFromAnotherSiteIsRefusedAndNothingIsStored(string? header, string? value)
     {
         using var portal = new FeedbackPortal();
         using var client = portal.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Article}/feedback")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }),
+        };
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
 
-        var response = await client.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }));
+        var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("token", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("this site's own pages", await response.Content.ReadAsStringAsync());
+        Assert.Equal((0, 0), await portal.CountAsync("en", "troubleshooting-email"));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [],
+            c => c.StartsWith("hp_visitor=", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    [InlineData("Origin", "http://localhost")]
+    [InlineData("Referer", "http://localhost/en/articles/troubleshooting-email")]
+    public async Task AVoteFromOurOwnPageIsCounted(string header, string value)
+    {
+        using var portal = new FeedbackPortal();
+        using var client = portal.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Article}/feedback")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal((1, 0), await portal.CountAsync("en", "troubleshooting-email"));
+    }
+
+    [Fact]
+    public async Task ACrossSiteFetchIsRefusedEvenWithOurOrigin()
+    {
+        using var portal = new FeedbackPortal();
+        using var client = portal.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Article}/feedback")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }),
+        };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        request.Headers.TryAddWithoutValidation("Origin", "http://localhost");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal((0, 0), await portal.CountAsync("en", "troubleshooting-email"));
     }
 
@@ -118,14 +174,14 @@ public sealed class VoteEndpointTests
     {
         using var portal = new FeedbackPortal(new Dictionary<string, string?> { ["Feedback:VotesPerClientPerMinute"] = "3" });
         using var client = portal.CreateClient();
-        var page = await client.GetStringAsync("/account/login");
+        var page = await client.GetStringAsync(Article);
         var form = FeedbackPortal.HiddenFields(page);
         form["helpful"] = "yes";
 
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            responses.Add(await client.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(form)));
+            responses.Add(await FeedbackPortal.PostFromOwnPageAsync(client, $"{Article}/feedback", form));
         }
         var statuses = responses.Select(r => r.StatusCode).ToList();
 

@@ -232,7 +232,7 @@ public sealed class VotesSurviveACrashTests
             form[key] = value;
         }
 
-        return await client.PostAsync($"/en/articles/{slug}/feedback", new FormUrlEncodedContent(form));
+        return await FeedbackPortal.PostFromOwnPageAsync(client, $"/en/articles/{slug}/feedback", form);
     }
 
     private static List<(string VisitorId, string Lang, string Slug, bool Helpful, string? Comment)> ReadVotes(string database)

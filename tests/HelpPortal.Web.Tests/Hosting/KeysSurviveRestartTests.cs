@@ -55,10 +55,10 @@ public sealed class KeysSurviveRestartTests : IDisposable
         var dashboard = await again.GetAsync("/admin/feedback");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
 
-        // The antiforgery token from a page served before the restart is still accepted, and the visitor
-        // cookie still names the same visitor: the vote replaces the earlier one instead of adding a second.
+        // The visitor cookie from before the restart still names the same visitor: the vote replaces the
+        // earlier one instead of adding a second.
         oldForm["helpful"] = "no";
-        var revote = await again.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(oldForm));
+        var revote = await FeedbackPortal.PostFromOwnPageAsync(again, $"{Article}/feedback", oldForm);
         Assert.Equal(HttpStatusCode.SeeOther, revote.StatusCode);
         Assert.Equal((0, 1), await after.Services.GetRequiredService<VoteStore>()
             .CountAsync(new VoteFilter(Lang: "en", Slug: "troubleshooting-email"), default));
