@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Feedback;
 
 /// <summary>
-/// The portal's store: votes, search log, tester counts, staff accounts and Data Protection keys.
+/// The portal's store: votes, search log, tester counts, escalation counts, content-gap marks, staff accounts and Data Protection keys.
 /// Create it with <see cref="PortalStore.CreateContext"/>, which picks the type whose migrations match the engine.
 /// </summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
@@ -14,6 +14,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<SearchQuery> SearchQueries => Set<SearchQuery>();
     public DbSet<TesterRunCount> TesterRunCounts => Set<TesterRunCount>();
+    public DbSet<EscalationCount> EscalationCounts => Set<EscalationCount>();
+    public DbSet<ContentGapMark> ContentGapMarks => Set<ContentGapMark>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
