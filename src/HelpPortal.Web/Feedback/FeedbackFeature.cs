@@ -31,6 +31,9 @@ internal static class FeedbackFeature
         services.AddHealthChecks().AddCheck<CachedHealthCheck<PortalStoreHealthCheck>>("store");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VoteStore>();
+        services.AddSingleton<VoteReport>();
+        services.AddSingleton<EscalationLog>();
+        services.AddSingleton<ContentGapStore>();
         services.AddSingleton<ISearchLog, SearchLog>();
         services.AddSingleton<ITesterRunLog, TesterRunLog>();
 
