@@ -16,6 +16,7 @@ internal static class SearchFeature
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<SearchClicks>();
         // ContentStartup loads the catalog and builds the first index while the store migrates; hosted services
         // start before the server listens, so waiting here means no request comes before content and index.
         builder.Services.AddHostedService<ContentReady>();
@@ -31,7 +32,7 @@ internal static class SearchFeature
         return builder;
     }
 
-    /// <summary>As-you-type suggestions (JSON) and the redirect that records which result was opened.</summary>
+    /// <summary>As-you-type suggestions (JSON), and the ping and old redirect that record which result was opened.</summary>
     public static WebApplication MapSearch(this WebApplication app)
     {
         app.MapGet("/{lang}/search/suggest", (string lang, string? q, SearchService search) =>
@@ -45,19 +46,10 @@ internal static class SearchFeature
             return Results.Ok(items);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
-        {
-            if (!ContentCatalog.IsLanguage(lang) || !ReaderUrls.IsSlug(slug))
-            {
-                return Results.BadRequest("lang must be en or sv and slug an article slug ([a-z0-9-]+).");
-            }
-            if (sid is > 0)
-            {
-                await log.RecordOpenedAsync(sid.Value, slug!, cancellationToken);
-            }
-            // Only ever to an article path built here, so the link cannot be turned into an open redirect.
-            return Results.Redirect(ReaderUrls.Article(lang, slug!));
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        app.MapGet("/{lang}/search/open", SearchClicks.RedirectAsync).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        // A ping carries no form and no antiforgery token; the signed, visitor-bound token is what it is checked by.
+        app.MapPost("/{lang}/search/open", SearchClicks.PingAsync)
+            .DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         return app;
     }
 }
