@@ -46,6 +46,9 @@ internal static class SearchFeature
             return Results.Ok(items);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
+        app.MapPost(ContentGapEndpoint.Path, ContentGapEndpoint.HandleAsync)
+            .DisableAntiforgery() // validated inside, so a missing token gets a 400 with a reason
+            .RequireAuthorization(StaffRoles.SupportLead).ExcludeFromDescription();
         app.MapGet("/{lang}/search/open", SearchClicks.RedirectAsync).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         // A ping carries no form and no antiforgery token; the signed, visitor-bound token is what it is checked by.
         app.MapPost("/{lang}/search/open", SearchClicks.PingAsync)
