@@ -4,6 +4,7 @@ using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Layout;
 using HelpPortal.Web.Reader;
 using HelpPortal.Web.Search;
+using HelpPortal.Web.Support;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddArticles();        // content folder, Markdig pipeline, live reload
 builder.AddMailService();     // options + validation, connection tester, client profiles
 builder.AddFeedback();        // EF Core store, staff identity, votes
 builder.AddSearch();          // FTS5 index over the catalog, search log
+builder.AddSupport();         // contact support with the reader's consent, escalation counts
 builder.AddPortalUi();        // localization, Razor components, widgets
 builder.AddHardening();       // sign-in limit, circuit limits
 builder.AddObservability();   // metrics (OTLP export when configured), readiness
@@ -26,7 +28,8 @@ app.UsePortalPipeline();      // errors, status pages, localization, auth, antif
 
 app.MapPortalEndpoints();     // root redirect, sitemap, robots, healthz
 app.MapFeedback();            // vote form posts, dashboard CSV
-app.MapSearch();              // suggestions JSON
+app.MapSearch();              // suggestions JSON, result clicks, content-gap marks
+app.MapSupport();             // the consented hand-over to support
 app.MapClientProfiles();      // autoconfig, autodiscover, mobileconfig
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

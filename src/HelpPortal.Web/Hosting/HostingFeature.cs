@@ -27,7 +27,6 @@ internal static class HostingFeature
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents()
