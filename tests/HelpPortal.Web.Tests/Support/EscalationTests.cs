@@ -141,4 +141,18 @@ public sealed class EscalationTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.Empty(await portal.Services.GetRequiredService<EscalationLog>().GetTopArticlesAsync(today, today, null, 10, default));
     }
+
+    [Fact]
+    public async Task OnlyTheSupportPageMayLeadAFormToSupportsOrigin()
+    {
+        using var portal = new FeedbackPortal();
+        using var reader = portal.CreateClient();
+
+        var support = await reader.GetAsync("/en/support?article=troubleshooting-email");
+        var article = await reader.GetAsync(Article);
+
+        Assert.Contains("form-action 'self' https://example.com mailto:", support.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("form-action 'self'", article.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotContain("example.com", article.Headers.GetValues("Content-Security-Policy").Single());
+    }
 }
