@@ -135,4 +135,28 @@ public sealed class LeadJourneys(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("https://example.com/support?article=troubleshooting-email&lang=en&diagnosis=auth-failed", supportUrl);
         Assert.DoesNotContain(Fixture.Mail.GoodAddress.Split('@')[0], supportUrl, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task WithoutJavaScriptAReaderStillReachesSupportWithTheArticleAndTheirVote()
+    {
+        var page = await NewPageAsync(javaScriptEnabled: false);
+        string? supportUrl = null;
+        await page.RouteAsync("https://example.com/**", async route =>
+        {
+            supportUrl = route.Request.Url;
+            await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<title>Support</title><h1>Support</h1>" });
+        });
+        await page.GotoAsync("/en/articles/use-webmail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
+        await page.GetByLabel("Hard to follow").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.FeedbackThanks()).ToBeVisibleAsync();
+
+        await page.Locator(".contact-support").GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Expect(page.GetByLabel("Your answer to “Was this article helpful?”: No, because: Hard to follow")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to the support form" }).ClickAsync();
+        await page.WaitForURLAsync("https://example.com/**");
+
+        Assert.Equal("https://example.com/support?article=use-webmail&lang=en&vote=no&reason=hard-to-follow", supportUrl);
+    }
 }
