@@ -44,6 +44,36 @@ internal static class PostgresStore
         }
     }
 
+    /// <summary>
+    /// Applies the migrations while holding one session-wide advisory lock. EF Core's own migration lock on
+    /// PostgreSQL lasts one migration's transaction, so two instances that both found several migrations
+    /// pending could interleave and the second would create a table the first had just made; with this lock
+    /// the second waits for the whole run and then finds nothing to do.
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Any constant: it only has to be the same in every instance of the portal.</summary>
+    private const long MigrationLockKey = 4_857_201_117;
+
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public static bool IsConfigured(DbContextOptions options) =>
