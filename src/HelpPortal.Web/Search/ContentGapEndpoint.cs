@@ -43,7 +43,9 @@ internal static class ContentGapEndpoint
         var who = http.User.Identity?.Name ?? "";
         await gaps.MarkAsync(lang!, key, parsed, who, cancellationToken);
         // Back to the same view of the log; 303 so a reload does not post again.
-        var back = Single(form, "back") is { } query && query.StartsWith('?') && !query.Contains('#') ? query : "";
+        var back = Single(form, "back") is { Length: <= 200 } query && query.StartsWith('?') && !query.Contains('#') && !query.Any(char.IsControl)
+            ? query
+            : "";
         http.Response.Headers.Location = "/admin/search" + back;
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }

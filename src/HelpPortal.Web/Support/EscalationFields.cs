@@ -23,7 +23,6 @@ public static class EscalationFields
         "mailbox-full",
         "domain-not-found", "mx-missing", "mx-elsewhere", "mx-partial", "spf-missing", "spf-multiple", "spf-without-us",
         "spf-too-many-lookups", "dkim-missing", "dkim-weak", "dmarc-missing", "dmarc-invalid", "lookup-failed",
-        "warning", "failed",
     ], StringComparer.Ordinal);
 
     public static string? CheckDiagnosis(string? code) => code is not null && KnownDiagnoses.Contains(code) ? code : null;
