@@ -79,7 +79,7 @@ public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeP
         return (yes, no);
     }
 
-    private static IQueryable<Vote> Apply(IQueryable<Vote> votes, VoteFilter filter)
+    internal static IQueryable<Vote> Apply(IQueryable<Vote> votes, VoteFilter filter)
     {
         if (filter.FromUtc is { } fromBound)
         {

@@ -143,3 +143,15 @@ document.addEventListener("focusout", event => {
         setTimeout(() => close(box), 150);
     }
 });
+
+// Result links count the click with the ping attribute. Some browsers keep ping turned off, so a beacon
+// says the same; recording a click is idempotent, so both arriving counts once. Neither waits for an
+// answer: the navigation is never held up.
+for (const type of ["click", "auxclick"]) {
+    document.addEventListener(type, event => {
+        const link = event.target instanceof Element ? event.target.closest("a[ping]") : null;
+        if (link && navigator.sendBeacon) {
+            navigator.sendBeacon(link.getAttribute("ping"));
+        }
+    });
+}

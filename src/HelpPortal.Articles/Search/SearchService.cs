@@ -85,6 +85,22 @@ public sealed class SearchService : IDisposable
         });
     }
 
+    /// <summary>
+    /// The form under which queries that mean the same fall together: the words as this search understands
+    /// them (lower case, typos corrected as <see cref="Search"/> corrects them), without diacritics, in
+    /// alphabetical order, each once. "SMTP Port", "port smpt" and "pört smtp" share one key.
+    /// </summary>
+    public string GapKey(string? query)
+    {
+        var words = QueryText.Parse(query);
+        if (words.Count == 0)
+        {
+            return "";
+        }
+        var corrected = WithIndex(index => Correct(index.Corrector, words));
+        return string.Join(' ', corrected.Select(w => QueryText.Fold(w.Text)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Article titles for as-you-type suggestions; the last word counts as a prefix.</summary>
     public IReadOnlyList<SearchSuggestion> Suggest(string? query, string lang, int limit = SuggestionLimit)
     {

@@ -11,7 +11,7 @@ internal static class FeedbackCsvEndpoint
 {
     public static async Task<IResult> HandleAsync(
         string? period, string? lang, string? category, string? revision,
-        [FromServices] VoteStore votes, [FromServices] IContentCatalogSource catalog, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        [FromServices] VoteReport votes, [FromServices] IContentCatalogSource catalog, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var filter = FeedbackFilter.From(period, lang, category, revision);
         var rows = await FeedbackReport.LoadAsync(votes, catalog.Current, filter, time.GetUtcNow().UtcDateTime, cancellationToken);

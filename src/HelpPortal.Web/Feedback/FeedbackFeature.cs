@@ -28,6 +28,9 @@ internal static class FeedbackFeature
         services.AddSingleton<CachedHealthCheck<PortalStoreHealthCheck>>();
         services.AddHealthChecks().AddCheck<CachedHealthCheck<PortalStoreHealthCheck>>("store");
         services.AddSingleton<VoteStore>();
+        services.AddSingleton<VoteReport>();
+        services.AddSingleton<EscalationLog>();
+        services.AddSingleton<ContentGapStore>();
         services.AddSingleton<ISearchLog, SearchLog>();
         services.AddSingleton<ITesterRunLog, TesterRunLog>();
 

@@ -49,32 +49,46 @@ public sealed record FeedbackRow(string Lang, string Slug, string Title, int Yes
     public double FailureConfidence => VoteStatistics.WilsonLowerBound(No, Votes);
 }
 
-/// <summary>Turns stored votes and the catalog into the dashboard's rows.</summary>
+/// <summary>Turns the store's daily vote counts and the catalog into the dashboard's rows.</summary>
 internal static class FeedbackReport
 {
     private const int TrendPoints = 8;
 
-    public static async Task<IReadOnlyList<FeedbackRow>> LoadAsync(
-        VoteStore votes, ContentCatalog catalog, FeedbackFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>The period's daily counts, grouped and counted by the store, before the catalog filters.</summary>
+    public static Task<IReadOnlyList<DailyVoteCount>> LoadCountsAsync(
+        VoteReport report, FeedbackFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var specificRevision = filter.Revision is FeedbackFilter.AllRevisions or FeedbackFilter.CurrentRevision ? null : filter.Revision;
-        var rows = await votes.GetRowsAsync(new VoteFilter(filter.FromUtc(nowUtc), null, filter.Lang, null, specificRevision), cancellationToken);
-        return Build(rows, catalog, filter, nowUtc);
+        return report.GetDailyCountsAsync(new VoteFilter(filter.FromUtc(nowUtc), null, filter.Lang, null, specificRevision), cancellationToken);
     }
 
+    public static async Task<IReadOnlyList<FeedbackRow>> LoadAsync(
+        VoteReport report, ContentCatalog catalog, FeedbackFilter filter, DateTime nowUtc, CancellationToken cancellationToken) =>
+        Build(await LoadCountsAsync(report, filter, nowUtc, cancellationToken), catalog, filter, nowUtc);
+
+    /// <summary>The counts the catalog filters (category, current revision) keep.</summary>
+    public static IReadOnlyList<DailyVoteCount> Select(IEnumerable<DailyVoteCount> counts, ContentCatalog catalog, FeedbackFilter filter) =>
+        counts.Where(c => Matches(c, catalog, filter)).ToList();
+
+    /// <summary>The first day the period covers: its start, or the first vote for "all time".</summary>
+    public static DateOnly FirstDay(IReadOnlyList<DailyVoteCount> counts, FeedbackFilter filter, DateTime nowUtc) =>
+        filter.FromUtc(nowUtc) is { } start
+            ? DateOnly.FromDateTime(start)
+            : counts.Count == 0 ? DateOnly.FromDateTime(nowUtc) : counts.Min(c => c.Day);
+
     /// <summary>Worst first: the articles we are most sure fail readers, then those with the most "No".</summary>
-    public static IReadOnlyList<FeedbackRow> Build(IEnumerable<VoteRow> votes, ContentCatalog catalog, FeedbackFilter filter, DateTime nowUtc)
+    public static IReadOnlyList<FeedbackRow> Build(IEnumerable<DailyVoteCount> counts, ContentCatalog catalog, FeedbackFilter filter, DateTime nowUtc)
     {
-        var selected = votes.Where(v => Matches(v, catalog, filter)).ToList();
-        var from = filter.FromUtc(nowUtc) ?? (selected.Count == 0 ? nowUtc.Date : selected.Min(v => v.UpdatedUtc).Date);
+        var selected = Select(counts, catalog, filter);
+        var from = FirstDay(selected, filter, nowUtc);
         return selected
-            .GroupBy(v => (v.Lang, v.Slug))
+            .GroupBy(c => (c.Lang, c.Slug))
             .Select(g => new FeedbackRow(
                 g.Key.Lang,
                 g.Key.Slug,
                 catalog.Find(g.Key.Lang, g.Key.Slug)?.Title ?? g.Key.Slug,
-                g.Count(v => v.Helpful),
-                g.Count(v => !v.Helpful),
+                g.Sum(c => c.Yes),
+                g.Sum(c => c.No),
                 Trend(g, from, nowUtc)))
             .OrderByDescending(r => r.FailureConfidence)
             .ThenByDescending(r => r.No)
@@ -83,37 +97,30 @@ internal static class FeedbackReport
             .ToList();
     }
 
-    private static bool Matches(VoteRow vote, ContentCatalog catalog, FeedbackFilter filter)
+    private static bool Matches(DailyVoteCount count, ContentCatalog catalog, FeedbackFilter filter)
     {
-        var article = catalog.Find(vote.Lang, vote.Slug);
+        var article = catalog.Find(count.Lang, count.Slug);
         if (filter.Category is { } category
             && (article is null || !article.Categories.Any(c => c == category || catalog.Trail(c).Any(t => t.Id == category))))
         {
             return false;
         }
-        return filter.Revision != FeedbackFilter.CurrentRevision || article?.Revision == vote.Revision;
+        return filter.Revision != FeedbackFilter.CurrentRevision || article?.Revision == count.Revision;
     }
 
     /// <summary>The period cut into equal slices; each slice counts the votes last changed in it.</summary>
-    public static IReadOnlyList<TrendPoint> Trend(IEnumerable<VoteRow> votes, DateTime fromUtc, DateTime nowUtc)
+    public static IReadOnlyList<TrendPoint> Trend(IEnumerable<DailyVoteCount> counts, DateOnly firstDay, DateTime nowUtc)
     {
-        var firstDay = DateOnly.FromDateTime(fromUtc);
         var days = Math.Max(1, DateOnly.FromDateTime(nowUtc).DayNumber - firstDay.DayNumber + 1);
         var sliceDays = (int)Math.Ceiling(days / (double)TrendPoints);
         var slices = (int)Math.Ceiling(days / (double)sliceDays);
         var yes = new int[slices];
         var no = new int[slices];
-        foreach (var vote in votes)
+        foreach (var count in counts)
         {
-            var index = Math.Clamp((DateOnly.FromDateTime(vote.UpdatedUtc).DayNumber - firstDay.DayNumber) / sliceDays, 0, slices - 1);
-            if (vote.Helpful)
-            {
-                yes[index]++;
-            }
-            else
-            {
-                no[index]++;
-            }
+            var index = Math.Clamp((count.Day.DayNumber - firstDay.DayNumber) / sliceDays, 0, slices - 1);
+            yes[index] += count.Yes;
+            no[index] += count.No;
         }
         return Enumerable.Range(0, slices).Select(i => new TrendPoint(firstDay.AddDays(i * sliceDays), yes[i], no[i])).ToList();
     }

@@ -33,6 +33,10 @@ internal sealed class VisitorCookie(IDataProtectionProvider protection)
         return id;
     }
 
+    /// <summary>The visitor's id when the request carries a valid cookie; never issues one.</summary>
+    public string? Find(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(Name, out var value) && TryRead(value, out var id) ? id : null;
+
     private bool TryRead(string value, out string id)
     {
         id = "";

@@ -50,6 +50,13 @@ internal static class SecurityHeaders
             var host = context.Request.Host.Value;
             connect += context.Request.IsHttps ? $" wss://{host}" : $" ws://{host} wss://{host}";
         }
+        // A page whose form legitimately ends elsewhere (the hand-over to support) names where: browsers check
+        // form-action on every redirect that follows a form.
+        var formAction = "'self'";
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IFormActionSources>() is { } extra)
+        {
+            formAction = string.Join(' ', extra.Sources(context).Prepend(formAction).Distinct());
+        }
         return string.Join("; ",
             "default-src 'self'",
             $"script-src {scripts}",
@@ -60,7 +67,7 @@ internal static class SecurityHeaders
             "object-src 'none'",
             "base-uri 'self'",
             "frame-ancestors 'none'",
-            "form-action 'self'");
+            $"form-action {formAction}");
     }
 
     /// <summary>The hash of the import map the page's <c>ImportMap</c> component writes inline, if the endpoint has one.</summary>
@@ -81,4 +88,10 @@ internal static class SecurityHeaders
     }
 
     private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = new();
+}
+
+/// <summary>Endpoint metadata: sources a page's forms may lead to besides its own origin.</summary>
+internal interface IFormActionSources
+{
+    IEnumerable<string> Sources(HttpContext context);
 }

@@ -52,7 +52,6 @@ internal static class ReaderFeature
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        builder.Services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return builder;
     }

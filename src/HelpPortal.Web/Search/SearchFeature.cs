@@ -14,13 +14,14 @@ internal static class SearchFeature
     /// <summary>The limit on searching (the index itself is built with the catalog, see <c>AddArticles</c>).</summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SearchClicks>();
         // Every search writes a line to the search log, and suggestions arrive on each keystroke: both are
         // public work a single client must not be able to multiply without bound.
         builder.Services.AddPerClientLimit<SearchOptions>(RateLimitPolicy, RequestsPerClientPerMinuteKey, o => o.RequestsPerClientPerMinute);
         return builder;
     }
 
-    /// <summary>As-you-type suggestions (JSON) and the redirect that records which result was opened.</summary>
+    /// <summary>As-you-type suggestions (JSON), and the ping and old redirect that record which result was opened.</summary>
     public static WebApplication MapSearch(this WebApplication app)
     {
         app.MapGet("/{lang}/search/suggest", (string lang, string? q, SearchService search) =>
@@ -34,19 +35,13 @@ internal static class SearchFeature
             return Results.Ok(items);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapGet("/{lang}/search/open", async (string lang, string? slug, long? sid, ISearchLog log, CancellationToken cancellationToken) =>
-        {
-            if (!ContentCatalog.IsLanguage(lang) || !Slugs.IsValid(slug))
-            {
-                return Results.BadRequest("lang must be en or sv and slug an article slug ([a-z0-9-]+).");
-            }
-            if (sid is > 0)
-            {
-                await log.RecordOpenedAsync(sid.Value, slug!, cancellationToken);
-            }
-            // Only ever to an article path built here, so the link cannot be turned into an open redirect.
-            return Results.Redirect(ReaderUrls.Article(lang, slug!));
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        app.MapPost(ContentGapEndpoint.Path, ContentGapEndpoint.HandleAsync)
+            .DisableAntiforgery() // validated inside, so a missing token gets a 400 with a reason
+            .RequireAuthorization(StaffRoles.SupportLead).ExcludeFromDescription();
+        app.MapGet("/{lang}/search/open", SearchClicks.RedirectAsync).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        // A ping carries no form and no antiforgery token; the signed, visitor-bound token is what it is checked by.
+        app.MapPost("/{lang}/search/open", SearchClicks.PingAsync)
+            .DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         return app;
     }
 }

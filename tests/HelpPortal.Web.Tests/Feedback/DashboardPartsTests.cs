@@ -16,8 +16,8 @@ public sealed class DashboardPartsTests : BunitContext
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("en");
     }
 
-    private static VoteRow Row(string slug, bool helpful, int daysAgo = 0, string lang = "en", string revision = "rev1") =>
-        new(lang, slug, revision, helpful, null, Now.AddDays(-daysAgo));
+    private static DailyVoteCount Row(string slug, bool helpful, int daysAgo = 0, string lang = "en", string revision = "rev1") =>
+        new(lang, slug, revision, DateOnly.FromDateTime(Now.AddDays(-daysAgo)), helpful ? 1 : 0, helpful ? 0 : 1);
 
     [Fact]
     public void TheTrendChartIsAnAccessibleSvgWithOneBarPerSlice()
@@ -41,7 +41,7 @@ public sealed class DashboardPartsTests : BunitContext
     [Fact]
     public void TheTableListsTheWorstArticleFirst()
     {
-        var votes = new List<VoteRow>();
+        var votes = new List<DailyVoteCount>();
         votes.AddRange(Enumerable.Range(0, 20).Select(i => Row("mostly-good", helpful: i < 18)));
         votes.AddRange(Enumerable.Range(0, 20).Select(i => Row("mostly-bad", helpful: i < 4)));
         votes.Add(Row("one-no", helpful: false));
@@ -58,10 +58,10 @@ public sealed class DashboardPartsTests : BunitContext
     [Fact]
     public void ThePeriodAndCategoryFiltersLeaveOtherVotesOut()
     {
-        VoteRow[] votes = [Row("troubleshooting-email", false), Row("troubleshooting-email", true, daysAgo: 60), Row("sending-limits", false)];
+        DailyVoteCount[] votes = [Row("troubleshooting-email", false), Row("troubleshooting-email", true, daysAgo: 60), Row("sending-limits", false)];
 
         var rows = FeedbackReport.Build(
-            votes.Where(v => v.UpdatedUtc >= FeedbackFilter.Default.FromUtc(Now)),
+            votes.Where(v => v.Day >= DateOnly.FromDateTime(FeedbackFilter.Default.FromUtc(Now)!.Value)),
             TestContent.Catalog(),
             FeedbackFilter.From("30d", null, "email", null),
             Now);
@@ -73,7 +73,7 @@ public sealed class DashboardPartsTests : BunitContext
     [Fact]
     public void TheCurrentRevisionFilterDropsVotesOnOlderText()
     {
-        VoteRow[] votes = [Row("troubleshooting-email", false, revision: "old"), Row("troubleshooting-email", true, revision: "rev1")];
+        DailyVoteCount[] votes = [Row("troubleshooting-email", false, revision: "old"), Row("troubleshooting-email", true, revision: "rev1")];
 
         var rows = FeedbackReport.Build(votes, TestContent.Catalog(), FeedbackFilter.From("all", null, null, "current"), Now);
 

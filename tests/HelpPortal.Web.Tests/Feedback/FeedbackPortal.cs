@@ -15,12 +15,16 @@ internal sealed partial class FeedbackPortal : IDisposable
     private readonly PortalFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public FeedbackPortal(IDictionary<string, string?>? settings = null, ContentCatalog? catalog = null)
+    public FeedbackPortal(IDictionary<string, string?>? settings = null, ContentCatalog? catalog = null, Action<IServiceCollection>? services = null)
     {
         _root = new PortalFactory(settings);
         Catalog = new TestCatalogSource(catalog ?? TestContent.Catalog());
         _factory = _root.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<IContentCatalogSource>(Catalog)));
+            builder.ConfigureTestServices(collection =>
+            {
+                collection.AddSingleton<IContentCatalogSource>(Catalog);
+                services?.Invoke(collection);
+            }));
     }
 
     public TestCatalogSource Catalog { get; }

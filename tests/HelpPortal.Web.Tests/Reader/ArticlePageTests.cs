@@ -144,8 +144,11 @@ public sealed class ArticlePageTests
         var page = RenderArticle("en", Catalog(Article("en", "a")), "a");
 
         var contact = page.Find("aside.contact-support");
-        Assert.Equal("https://support.example.test/", contact.QuerySelector("a.button")!.GetAttribute("href"));
-        Assert.Equal("mailto:help@example.test", contact.QuerySelectorAll("a")[1].GetAttribute("href"));
+        // The box is the same for every reader: the support page asks what to pass on.
+        var form = contact.QuerySelector("form[data-support-form]")!;
+        Assert.Equal("/en/support", form.GetAttribute("action"));
+        Assert.Equal("a", form.QuerySelector("input[name=article]")!.GetAttribute("value"));
+        Assert.Equal("Contact support", form.QuerySelector("button")!.TextContent);
         Assert.Equal("a", page.Find("[data-stub='feedback']").TextContent);
         Assert.True(page.Markup.IndexOf("contact-support", StringComparison.Ordinal) < page.Markup.IndexOf("data-stub=\"feedback\"", StringComparison.Ordinal));
     }

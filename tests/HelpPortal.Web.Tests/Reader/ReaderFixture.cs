@@ -7,6 +7,7 @@ using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Search;
 using HelpPortal.Web.Tester;
 using HelpPortal.Web.Reader;
+using HelpPortal.Web.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
