@@ -22,6 +22,95 @@ namespace HelpPortal.Feedback.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HelpPortal.Feedback.ContentGapMark", b =>
+                {
+                    b.Property<string>("Lang")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("GapKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Lang", "GapKey");
+
+                    b.ToTable("ContentGapMarks", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.DomainCheckFindingCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Code");
+
+                    b.ToTable("DomainCheckFindingCounts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.EscalationCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lang")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Lang", "Slug", "Diagnosis");
+
+                    b.ToTable("EscalationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.LimitCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("Bucket")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Bucket");
+
+                    b.HasIndex("Bucket");
+
+                    b.ToTable("LimitCounts", (string)null);
+                });
+
             modelBuilder.Entity("HelpPortal.Feedback.SearchQuery", b =>
                 {
                     b.Property<long>("Id")

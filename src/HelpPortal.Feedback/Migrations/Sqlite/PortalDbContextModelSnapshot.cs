@@ -17,6 +17,95 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HelpPortal.Feedback.ContentGapMark", b =>
+                {
+                    b.Property<string>("Lang")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GapKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Lang", "GapKey");
+
+                    b.ToTable("ContentGapMarks", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.DomainCheckFindingCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Code");
+
+                    b.ToTable("DomainCheckFindingCounts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.EscalationCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lang")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Lang", "Slug", "Diagnosis");
+
+                    b.ToTable("EscalationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Feedback.LimitCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Bucket")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Bucket");
+
+                    b.HasIndex("Bucket");
+
+                    b.ToTable("LimitCounts", (string)null);
+                });
+
             modelBuilder.Entity("HelpPortal.Feedback.SearchQuery", b =>
                 {
                     b.Property<long>("Id")

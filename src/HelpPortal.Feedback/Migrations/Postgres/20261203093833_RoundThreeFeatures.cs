@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HelpPortal.Feedback.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RoundThreeFeatures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ContentGapMarks",
+                columns: table => new
+                {
+                    Lang = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    GapKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MarkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    MarkedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentGapMarks", x => new { x.Lang, x.GapKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DomainCheckFindingCounts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DomainCheckFindingCounts", x => new { x.Day, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EscalationCounts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Lang = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Diagnosis = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationCounts", x => new { x.Day, x.Lang, x.Slug, x.Diagnosis });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LimitCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Bucket = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitCounts", x => new { x.Key, x.Bucket });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LimitCounts_Bucket",
+                table: "LimitCounts",
+                column: "Bucket");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContentGapMarks");
+
+            migrationBuilder.DropTable(
+                name: "DomainCheckFindingCounts");
+
+            migrationBuilder.DropTable(
+                name: "EscalationCounts");
+
+            migrationBuilder.DropTable(
+                name: "LimitCounts");
+        }
+    }
+}
