@@ -15,6 +15,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SearchQuery> SearchQueries => Set<SearchQuery>();
     public DbSet<TesterRunCount> TesterRunCounts => Set<TesterRunCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoreSecret> StoreSecrets => Set<StoreSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ public sealed class PortalMetrics
     private readonly Counter<long> _searches;
     private readonly Counter<long> _contentReloads;
     private readonly Counter<long> _contentErrors;
+    private readonly Counter<long> _lostWrites;
 
     public PortalMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,7 @@ public sealed class PortalMetrics
         _searches = meter.CreateCounter<long>("helpportal.search.queries", "{query}", "Searches, by language and whether anything was found.");
         _contentReloads = meter.CreateCounter<long>("helpportal.content.reloads", "{reload}", "Content catalog reloads after a file changed.");
         _contentErrors = meter.CreateCounter<long>("helpportal.content.errors", "{error}", "Content errors found by reloads.");
+        _lostWrites = meter.CreateCounter<long>("helpportal.store.writes.lost", "{write}", "Best-effort writes the store did not take, by kind.");
     }
 
     public void PageRendered(string page) => _pageRenders.Add(1, new KeyValuePair<string, object?>("page", page));
@@ -39,6 +41,8 @@ public sealed class PortalMetrics
     public void Searched(string lang, int resultCount) => _searches.Add(1,
         new KeyValuePair<string, object?>("lang", lang),
         new KeyValuePair<string, object?>("results", resultCount == 0 ? "none" : "some"));
+
+    public void StoreWriteLost(string what) => _lostWrites.Add(1, new KeyValuePair<string, object?>("write", what));
 
     public void ContentReloaded(int errorCount)
     {

@@ -44,6 +44,18 @@ internal static class PostgresStore
         }
     }
 
+    /// <summary>
+    /// On PostgreSQL, holds a lock named by <paramref name="key"/> until the current transaction ends; elsewhere nothing
+    /// (SQLite's write transaction already excludes every other writer).
+    /// </summary>
+    public static async Task LockAsync(DbContext db, string key, CancellationToken cancellationToken)
+    {
+        if (IsPostgres(db))
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        }
+    }
+
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public static bool IsConfigured(DbContextOptions options) =>

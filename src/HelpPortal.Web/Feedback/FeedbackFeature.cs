@@ -42,6 +42,8 @@ internal static class FeedbackFeature
             .Validate(o => o.VotesPerClientPerMinute > 0, $"{FeedbackOptions.SectionName}:VotesPerClientPerMinute must be a positive number.")
             .ValidateOnStart();
         services.AddSingleton<VisitorCookie>();
+        services.AddSingleton<VoteCasting>();
+        services.AddSingleton<BestEffortWrites>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
