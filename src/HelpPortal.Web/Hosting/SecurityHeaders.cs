@@ -44,11 +44,12 @@ internal static class SecurityHeaders
             scripts += $" '{hash}'";
         }
         // The interactive circuit's WebSocket; 'self' covers it in current browsers, the explicit origin in older ones.
-        var connect = "'self'";
-        if (context.Request.Host.HasValue)
+        // The public origin, not the Host header, which the client chooses.
+        var origin = new Uri(context.RequestServices.GetRequiredService<PublicOrigin>().Current);
+        var connect = $"'self' wss://{origin.Authority}";
+        if (origin.Scheme == Uri.UriSchemeHttp)
         {
-            var host = context.Request.Host.Value;
-            connect += context.Request.IsHttps ? $" wss://{host}" : $" ws://{host} wss://{host}";
+            connect += $" ws://{origin.Authority}";
         }
         return string.Join("; ",
             "default-src 'self'",
