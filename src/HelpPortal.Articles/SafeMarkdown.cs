@@ -59,6 +59,7 @@ internal static partial class SafeMarkdown
         return SafeSchemes.Contains(compact[..colon]);
     }
 
-    [GeneratedRegex("^(?:data-[a-z0-9-]+|aria-[a-z-]+|role|title|lang|dir)$")]
+    // No data-*: those go to the sanitizer, which removes them (the portal's scripts act on data attributes).
+    [GeneratedRegex("^(?:aria-[a-z-]+|role|title|lang|dir)$")]
     private static partial Regex SafeAttribute();
 }
