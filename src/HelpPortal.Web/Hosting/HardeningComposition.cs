@@ -17,12 +17,25 @@ internal static class HardeningComposition
             .BindConfiguration(HardeningOptions.SectionName)
             .Validate(o => o.SignInAttemptsPerClientPerMinute > 0,
                 $"{HardeningOptions.SectionName}:SignInAttemptsPerClientPerMinute must be a positive number.")
+            .Validate(o => o.MaxRequestBodyBytes >= 64 * 1024 + 1,
+                $"{HardeningOptions.SectionName}:MaxRequestBodyBytes must be more than 65536 (an Autodiscover request may be 64 KB).")
             .ValidateOnStart();
+        services.AddOptions<HstsSettings>()
+            .BindConfiguration(HstsSettings.SectionName)
+            .Validate(o => o.MaxAgeDays > 0, $"{HstsSettings.SectionName}:MaxAgeDays must be a positive number of days.")
+            .ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>().Configure<IOptions<HstsSettings>>((hsts, settings) =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(settings.Value.MaxAgeDays);
+            hsts.IncludeSubDomains = settings.Value.IncludeSubDomains;
+        });
         services.AddOptions<CircuitLimits>()
             .BindConfiguration(CircuitLimits.SectionName)
             .Validate(o => o.DisconnectedCircuitMaxRetained >= 0 && o.DisconnectedCircuitRetentionPeriod > TimeSpan.Zero && o.MaximumReceiveMessageSize > 0,
                 $"{CircuitLimits.SectionName}: the retained count must not be negative, the period and message size must be positive.")
+            .Validate(o => o.MaxPerClient > 0, $"{CircuitLimits.SectionName}:MaxPerClient must be a positive number.")
             .ValidateOnStart();
+        services.AddSingleton<CircuitsPerClient>();
         services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimits>>((circuit, limits) =>
         {
             circuit.DisconnectedCircuitMaxRetained = limits.Value.DisconnectedCircuitMaxRetained;
@@ -53,6 +66,18 @@ internal sealed class HardeningOptions
     public const string SectionName = "Hardening";
 
     public int SignInAttemptsPerClientPerMinute { get; set; } = 10;
+
+    /// <summary>The largest request body accepted anywhere; see <see cref="RequestBodyLimit"/>.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 96 * 1024;
+}
+
+/// <summary>The <c>Hsts</c> section: the Strict-Transport-Security header sent outside Development.</summary>
+internal sealed class HstsSettings
+{
+    public const string SectionName = "Hsts";
+
+    public int MaxAgeDays { get; set; } = 365;
+    public bool IncludeSubDomains { get; set; } = true;
 }
 
 /// <summary>
@@ -66,4 +91,7 @@ internal sealed class CircuitLimits
     public int DisconnectedCircuitMaxRetained { get; set; } = 100;
     public TimeSpan DisconnectedCircuitRetentionPeriod { get; set; } = TimeSpan.FromMinutes(3);
     public long MaximumReceiveMessageSize { get; set; } = 32 * 1024;
+
+    /// <summary>Live circuit connections one client (an IPv4 address, an IPv6 /64) may hold at once.</summary>
+    public int MaxPerClient { get; set; } = 10;
 }

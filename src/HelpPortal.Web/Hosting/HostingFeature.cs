@@ -40,6 +40,8 @@ internal static class HostingFeature
     {
         app.UseForwardedProxies(app.Configuration); // first, so limits and logs see the real client
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
+        app.UseCircuitsPerClient();
         app.UsePageRenderMetrics(); // outside the error pages, so only real pages count
         if (!app.Environment.IsDevelopment())
         {
