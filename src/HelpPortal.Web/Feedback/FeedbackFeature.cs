@@ -44,6 +44,12 @@ internal static class FeedbackFeature
         services.AddSingleton<VisitorCookie>();
         services.AddSingleton<VoteCasting>();
         services.AddSingleton<BestEffortWrites>();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .Validate(o => o.Days > 0, $"{RetentionOptions.SectionName}:Days must be a positive number of days.")
+            .ValidateOnStart();
+        services.AddSingleton<StoreRetention>();
+        services.AddHostedService<RetentionJob>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

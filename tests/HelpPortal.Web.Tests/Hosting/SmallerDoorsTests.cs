@@ -102,6 +102,17 @@ public sealed class SmallerDoorsTests
         Assert.Equal(0, app.Services.GetRequiredService<CircuitsPerClient>().OpenFor("198.51.100.7"));
     }
 
+    [Fact]
+    public void RetentionDaysComeFromConfigurationAndMustBePositive()
+    {
+        using var configured = new PortalFactory(new Dictionary<string, string?> { ["Retention:Days"] = "30" });
+        using var invalid = new PortalFactory(new Dictionary<string, string?> { ["Retention:Days"] = "0" });
+
+        Assert.Equal(30, configured.Services.GetRequiredService<IOptions<HelpPortal.Feedback.RetentionOptions>>().Value.Days);
+        var error = Assert.ThrowsAny<Exception>(() => invalid.CreateClient());
+        Assert.Contains("Retention:Days", error.ToString());
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)
