@@ -79,6 +79,8 @@ public static class PortalStore
                 throw new InvalidOperationException($"Create the store's context with {nameof(PortalStore)}.{nameof(CreateContext)}.");
             }
             await PostgresStore.EnsureDatabaseAsync(db, cancellationToken);
+            await PostgresStore.MigrateOneAtATimeAsync(db, cancellationToken);
+            return;
         }
         await db.Database.MigrateAsync(cancellationToken);
     }

@@ -140,7 +140,8 @@ public sealed class PostgresConcurrentStartTests
 
             await using var check = PortalStore.CreateContext((DbContextOptions<PortalDbContext>)options);
             Assert.Empty(await check.Database.GetPendingMigrationsAsync());
-            Assert.Single(await check.Database.GetAppliedMigrationsAsync());
+            // Each migration once, whoever applied it.
+            Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
         }
         finally
         {

@@ -45,6 +45,33 @@ internal static class PostgresStore
     }
 
     /// <summary>
+    /// Applies the migrations while holding a session lock, so instances starting together take turns. EF Core's own
+    /// migration lock did not keep two instances from both applying the second of two pending migrations
+    /// ("column already exists"); the one that waits here finds everything applied.
+    /// </summary>
+    public static async Task MigrateOneAtATimeAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        const long migrationLock = 0x48_50_4D_49_47; // "HPMIG"
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({migrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({migrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// On PostgreSQL, holds a lock named by <paramref name="key"/> until the current transaction ends; elsewhere nothing
     /// (SQLite's write transaction already excludes every other writer).
     /// </summary>
