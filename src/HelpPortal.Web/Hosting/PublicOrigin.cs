@@ -108,9 +108,9 @@ internal static class PublicOriginComposition
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<PublicOrigin>();
         // The public host is always allowed, so setting Portal:PublicUrl alone is enough for the usual deployment.
-        builder.Services.PostConfigure<HostFilteringOptions>(hosts =>
+        builder.Services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<PortalOptions>>((hosts, portal) =>
         {
-            var publicHost = PortalOptions.Host(builder.Configuration[PortalOptions.PublicUrlKey]);
+            var publicHost = PortalOptions.Host(portal.Value.PublicUrl);
             if (publicHost is not null && !hosts.AllowedHosts.Contains("*") && !hosts.AllowedHosts.Contains(publicHost, StringComparer.OrdinalIgnoreCase))
             {
                 hosts.AllowedHosts = [.. hosts.AllowedHosts, publicHost];
