@@ -22,7 +22,7 @@ public sealed class StoreOutageTests
         using var client = portal.CreateClient();
         var form = FeedbackPortal.HiddenFields(await client.GetStringAsync(Article));
 
-        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(PortalDataDirectory(portal), "portal.db")};Pooling=False"))
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(portal.DataDirectory, "portal.db")};Pooling=False"))
         {
             await holder.OpenAsync();
             await using var hold = holder.CreateCommand();
@@ -81,8 +81,6 @@ public sealed class StoreOutageTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
     }
-
-    private static string PortalDataDirectory(FeedbackPortal portal) => portal.DataDirectory;
 
     private static async Task DropAsync(string server, string database)
     {
