@@ -12,7 +12,7 @@ port=${PORT:-5189}
 debug=${DEBUG_PORT:-9333}
 url="http://127.0.0.1:$port"
 rm -f "$out/circuits.db" "$out/circuits.log"
-(cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Content__Path="$root/content" \
+(cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Portal__PublicUrl="$url" Content__Path="$root/content" \
     ConnectionStrings__Portal="Data Source=$out/circuits.db" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information \
     dotnet HelpPortal.Web.dll > "$out/circuits.log" 2>&1) &

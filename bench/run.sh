@@ -62,7 +62,7 @@ start_portal() {
     rm -f "$2" "$2"-wal "$2"-shm
     local started
     started=$(date +%s%N)
-    (cd "${WEB_FOLDER:-$web}" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Content__Path="$1" \
+    (cd "${WEB_FOLDER:-$web}" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Portal__PublicUrl="$url" Content__Path="$1" \
         ConnectionStrings__Portal="Data Source=$2" Feedback__VotesPerClientPerMinute=10000000 \
         Logging__LogLevel__Default=Warning "Logging__LogLevel__HelpPortal.Articles=Error" \
         dotnet HelpPortal.Web.dll >> "$out/portal.log" 2>&1) &

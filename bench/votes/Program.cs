@@ -3,6 +3,7 @@
 // Usage: VotesBench BASE_URL VISITORS VOTES_PER_VISITOR SLUG_PREFIX
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 var baseAddress = new Uri(args[0]);
@@ -13,8 +14,21 @@ var slugPrefix = args[3];
 string Slug(int article) => $"{slugPrefix}{article * 2:D5}";
 bool Helpful(int visitor, int article) => (visitor + article) % 3 != 0;
 
-var clients = Enumerable.Range(0, visitorCount).Select(_ => new HttpClient(
-    new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 })
+// Each visitor connects from its own loopback address: the portal counts cookie-less votes from one network once.
+var clients = Enumerable.Range(0, visitorCount).Select(visitor => new HttpClient(
+    new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = new CookieContainer(),
+        MaxConnectionsPerServer = 1,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new IPEndPoint(new IPAddress([127, 0, (byte)(visitor / 250), (byte)(2 + visitor % 250)]), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    })
 {
     BaseAddress = baseAddress,
     Timeout = TimeSpan.FromSeconds(60),

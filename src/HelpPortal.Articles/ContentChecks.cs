@@ -144,29 +144,42 @@ internal static class ContentChecks
         }
         var (pathPart, _) = SplitAnchor(url.Split('?')[0]);
         var relative = Uri.UnescapeDataString(pathPart);
-        var candidates = new List<string>();
+        var candidates = new List<(string Root, string File)>();
         if (relative.StartsWith('/'))
         {
             if (options.AssetsPath is null)
             {
                 return;
             }
-            candidates.Add(Path.Combine(options.AssetsPath, relative.TrimStart('/')));
+            candidates.Add((options.AssetsPath, Path.Combine(options.AssetsPath, relative.TrimStart('/'))));
         }
         else
         {
             var articleDir = Path.GetDirectoryName(Path.Combine(options.ContentPath, article.Path))!;
-            candidates.Add(Path.Combine(articleDir, relative));
+            candidates.Add((options.ContentPath, Path.Combine(articleDir, relative)));
             if (options.AssetsPath is not null)
             {
-                candidates.Add(Path.Combine(options.AssetsPath, relative));
+                candidates.Add((options.AssetsPath, Path.Combine(options.AssetsPath, relative)));
             }
         }
-        if (!candidates.Any(File.Exists))
+        // A path that leaves its folder is refused without looking: the preview shows these messages to editors, and
+        // "does not exist" against silence would tell them which files exist anywhere on the server.
+        var inside = candidates.Where(c => IsInside(c.Root, c.File)).Select(c => c.File).ToList();
+        if (inside.Count == 0)
+        {
+            errors.Add(new ContentError(article.Path, link.Line, $"image '{url}' points outside the content and assets folders"));
+        }
+        else if (!inside.Any(File.Exists))
         {
             var where = options.AssetsPath is null ? "next to the article" : "in the assets folder or next to the article";
             errors.Add(new ContentError(article.Path, link.Line, $"image '{url}' does not exist {where}"));
         }
+    }
+
+    private static bool IsInside(string root, string file)
+    {
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(file).StartsWith(fullRoot, StringComparison.Ordinal);
     }
 
     private static (string Path, string? Anchor) SplitAnchor(string url)

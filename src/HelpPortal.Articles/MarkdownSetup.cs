@@ -24,7 +24,7 @@ internal static class MarkdownSetup
 
     /// <summary>
     /// Raw HTML is allowed in articles, so everything rendered passes through here: no scripts, no event
-    /// attributes, no <c>javascript:</c> URLs. Ids, classes, roles and aria labels are kept because the
+    /// attributes, no <c>javascript:</c> URLs, no <c>data-*</c> attributes. Ids, classes, roles and aria labels are kept because the
     /// table of contents and the callouts depend on them.
     /// </summary>
     /// <remarks>Built on first use: it takes a good part of a second, and plain articles never need it.</remarks>
@@ -43,7 +43,9 @@ internal static class MarkdownSetup
 
     private static HtmlSanitizer CreateSanitizer()
     {
-        var sanitizer = new HtmlSanitizer { AllowDataAttributes = true };
+        // No data-* attributes: the portal's scripts act on them (data-copy, data-url, data-widget ...), so an article
+        // must not be able to hand a script its own instructions.
+        var sanitizer = new HtmlSanitizer { AllowDataAttributes = false };
         sanitizer.AllowedTags.Add("aside");
         // An article never needs a form; one could post a reader's password anywhere.
         foreach (var tag in new[] { "form", "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend" })

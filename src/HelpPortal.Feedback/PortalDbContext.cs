@@ -19,6 +19,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentGapMark> ContentGapMarks => Set<ContentGapMark>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LimitCount> LimitCounts => Set<LimitCount>();
+    public DbSet<StoreSecret> StoreSecrets => Set<StoreSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ public sealed class PortalMetrics
     private readonly Counter<long> _votes;
     private readonly Counter<long> _testerRuns;
     private readonly Counter<long> _searches;
+    private readonly Counter<long> _lostWrites;
 
     public PortalMetrics(IMeterFactory meters)
     {
@@ -21,6 +22,7 @@ public sealed class PortalMetrics
         _votes = meter.CreateCounter<long>("helpportal.feedback.votes", "{vote}", "Article votes stored (a changed vote counts again).");
         _testerRuns = meter.CreateCounter<long>("helpportal.tester.runs", "{run}", "Mail tester runs, by diagnosis code.");
         _searches = meter.CreateCounter<long>("helpportal.search.queries", "{query}", "Searches, by language and whether anything was found.");
+        _lostWrites = meter.CreateCounter<long>("helpportal.store.writes.lost", "{write}", "Best-effort writes the store did not take, by kind.");
     }
 
     public void VoteCast(string lang, bool helpful) => _votes.Add(1,
@@ -32,4 +34,6 @@ public sealed class PortalMetrics
     public void Searched(string lang, int resultCount) => _searches.Add(1,
         new KeyValuePair<string, object?>("lang", lang),
         new KeyValuePair<string, object?>("results", resultCount == 0 ? "none" : "some"));
+
+    public void StoreWriteLost(string what) => _lostWrites.Add(1, new KeyValuePair<string, object?>("write", what));
 }

@@ -41,7 +41,7 @@ public static class PortalStoreInitializer
     }
 }
 
-/// <summary>Healthy when the store answers a query.</summary>
+/// <summary>Healthy when the store answers and, on SQLite, a write could start (readers go on while a writer holds the file).</summary>
 public sealed class PortalStoreHealthCheck(IDbContextFactory<PortalDbContext> contexts) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -49,9 +49,15 @@ public sealed class PortalStoreHealthCheck(IDbContextFactory<PortalDbContext> co
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The store does not answer.");
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The store does not answer.");
+            }
+            if (Sqlite.SqliteStore.IsSqlite(db))
+            {
+                await Sqlite.SqliteStore.ProbeWriteAsync(db, cancellationToken);
+            }
+            return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -4,7 +4,17 @@ namespace HelpPortal.Feedback;
 
 /// <summary>A vote as the reader cast it, already validated by the caller.</summary>
 public sealed record VoteInput(
-    string VisitorId, string Lang, string Slug, string Revision, bool Helpful, string? Reason, string? Comment);
+    string VisitorId, string Lang, string Slug, string Revision, bool Helpful, string? Reason, string? Comment)
+{
+    /// <summary>The client's network as the rate limits key it (an IPv4 address, an IPv6 /64); stored only as a keyed hash.</summary>
+    public string? ClientNetwork { get; init; }
+
+    /// <summary>
+    /// True when <see cref="VisitorId"/> was issued for this vote because the request carried no visitor cookie:
+    /// then the network's latest vote on the article within <see cref="VoterNetworks.Window"/> is replaced, not added to.
+    /// </summary>
+    public bool NewVisitor { get; init; }
+}
 
 /// <summary>Which votes a statistic reads. Null means "no restriction".</summary>
 public sealed record VoteFilter(DateTime? FromUtc = null, DateTime? ToUtc = null, string? Lang = null, string? Slug = null, string? Revision = null);
@@ -17,27 +27,42 @@ public sealed record VoteComment(string Revision, string? Reason, string Comment
 
 /// <summary>Writes and reads article votes.</summary>
 // Metrics are optional so unit tests can build a store from a context factory alone.
-public sealed class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null)
+public sealed partial class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null)
 {
+    /// <summary>The longest a vote waits for a busy store (SQLite's own wait for a writer is as long).</summary>
+    public static readonly TimeSpan CastTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly VoterNetworks _networks = new(contexts);
+
     /// <summary>
-    /// Records the vote, replacing the visitor's earlier vote on the same article. One statement against the
-    /// unique (visitor, lang, slug) index, so concurrent votes can neither double nor lose a row.
+    /// Records the vote, replacing the visitor's earlier vote on the same article (or, for a new visitor, the same
+    /// network's vote of the last day). One transaction, so a vote is stored whole or not at all, and statements
+    /// against the unique (visitor, lang, slug) index, so concurrent votes can neither double nor lose a row.
     /// </summary>
     public async Task CastAsync(VoteInput vote, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var network = vote.ClientNetwork is { } client ? await _networks.HashAsync(client, cancellationToken) : null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // ON CONFLICT ... DO UPDATE is understood by both SQLite (3.24+) and PostgreSQL.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "Votes" ("VisitorId", "Lang", "Slug", "Revision", "Helpful", "Reason", "Comment", "CreatedUtc", "UpdatedUtc")
-            VALUES ({vote.VisitorId}, {vote.Lang}, {vote.Slug}, {vote.Revision}, {vote.Helpful}, {vote.Reason}, {vote.Comment}, {now}, {now})
-            ON CONFLICT ("VisitorId", "Lang", "Slug") DO UPDATE SET
-                "Revision" = excluded."Revision",
-                "Helpful" = excluded."Helpful",
-                "Reason" = excluded."Reason",
-                "Comment" = excluded."Comment",
-                "UpdatedUtc" = excluded."UpdatedUtc"
-            """, cancellationToken);
+        // A reader waits for the answer: past this, a busy store gets them a "not saved" page rather than a spinner.
+        db.Database.SetCommandTimeout(CastTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (network is null || !vote.NewVisitor || !await ReplaceNetworkVoteAsync(db, vote, network, now, cancellationToken))
+        {
+            // ON CONFLICT ... DO UPDATE is understood by both SQLite (3.24+) and PostgreSQL.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "Votes" ("VisitorId", "Lang", "Slug", "Revision", "Helpful", "Reason", "Comment", "NetworkHash", "CreatedUtc", "UpdatedUtc")
+                VALUES ({vote.VisitorId}, {vote.Lang}, {vote.Slug}, {vote.Revision}, {vote.Helpful}, {vote.Reason}, {vote.Comment}, {network}, {now}, {now})
+                ON CONFLICT ("VisitorId", "Lang", "Slug") DO UPDATE SET
+                    "Revision" = excluded."Revision",
+                    "Helpful" = excluded."Helpful",
+                    "Reason" = excluded."Reason",
+                    "Comment" = excluded."Comment",
+                    "NetworkHash" = excluded."NetworkHash",
+                    "UpdatedUtc" = excluded."UpdatedUtc"
+                """, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         metrics?.VoteCast(vote.Lang, vote.Helpful);
     }
 

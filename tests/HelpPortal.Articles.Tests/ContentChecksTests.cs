@@ -67,6 +67,28 @@ public sealed class ContentChecksTests : IDisposable
     }
 
     [Fact]
+    public void AnImageOutsideTheContentFolderGetsTheSameAnswerWhetherOrNotTheFileExists()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), $"helpportal-outside-{Guid.NewGuid():N}.png");
+        File.WriteAllText(outside, "png");
+        try
+        {
+            var existing = Path.GetRelativePath(Path.Combine(_folder.Path, "articles/en"), outside);
+            var missing = Path.GetRelativePath(Path.Combine(_folder.Path, "articles/en"), outside + ".missing.png");
+            _folder.Pair("a", "a-sv", $"![a]({existing})\n\n![b]({missing})");
+
+            var errors = Errors();
+
+            Assert.Contains($"articles/en/a.md:9: image '{existing}' points outside the content and assets folders", errors);
+            Assert.Contains($"articles/en/a.md:11: image '{missing}' points outside the content and assets folders", errors);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public void AnImageFoundNeitherInTheAssetsNorBesideTheArticleIsAnError()
     {
         _folder.Pair("a", "a-sv", "![missing](/img/missing.png)\n\n![beside](beside.png)\n\n![gone](gone.png)")

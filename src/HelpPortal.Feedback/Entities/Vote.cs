@@ -20,6 +20,13 @@ public sealed class Vote
     public string? Reason { get; set; }
 
     public string? Comment { get; set; }
+
+    /// <summary>
+    /// A keyed hash of the client's network (IPv4 address or IPv6 /64), never the address itself: how a voter without
+    /// the cookie is recognised for <see cref="VoterNetworks.Window"/>. The retention job clears it after that window.
+    /// </summary>
+    public string? NetworkHash { get; set; }
+
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }

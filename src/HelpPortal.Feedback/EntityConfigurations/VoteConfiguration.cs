@@ -14,9 +14,12 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         builder.Property(v => v.Revision).HasMaxLength(64);
         builder.Property(v => v.Reason).HasMaxLength(32);
         builder.Property(v => v.Comment).HasMaxLength(VoteReasons.MaxCommentLength);
+        builder.Property(v => v.NetworkHash).HasMaxLength(VoterNetworks.HashLength);
         // The upsert in VoteStore targets exactly this index: one vote per visitor per article.
         builder.HasIndex(v => new { v.VisitorId, v.Lang, v.Slug }).IsUnique();
         builder.HasIndex(v => new { v.Lang, v.Slug, v.Revision });
         builder.HasIndex(v => v.UpdatedUtc);
+        // A cookie-less vote looks for the same network's latest vote on the article.
+        builder.HasIndex(v => new { v.NetworkHash, v.Lang, v.Slug });
     }
 }

@@ -72,6 +72,17 @@ internal static class PostgresStore
 
     // Any fixed number; it only has to be the same in every instance and unused by anything else.
     private const long MigrationLock = 0x48656c70506f7274;
+    /// <summary>
+    /// On PostgreSQL, holds a lock named by <paramref name="key"/> until the current transaction ends; elsewhere nothing
+    /// (SQLite's write transaction already excludes every other writer).
+    /// </summary>
+    public static async Task LockAsync(DbContext db, string key, CancellationToken cancellationToken)
+    {
+        if (IsPostgres(db))
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        }
+    }
 
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

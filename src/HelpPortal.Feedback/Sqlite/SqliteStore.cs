@@ -55,6 +55,31 @@ internal static class SqliteStore
         }
     }
 
+    /// <summary>
+    /// Throws when no write could start within a couple of seconds: a file held by another writer for that long
+    /// (a stuck process, a backup tool's lock) leaves readers working, but the store cannot take a vote.
+    /// </summary>
+    public static async Task ProbeWriteAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // One statement per command: in a batch, the driver lets a busy BEGIN pass without an error.
+            // Short waits for this probe only: the interceptor sets the usual ones again on the next open.
+            foreach (var statement in (string[])["PRAGMA busy_timeout=2000;", "BEGIN IMMEDIATE;", "ROLLBACK;"])
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandTimeout = 2;
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Per-connection settings: SQLite forgets them when a connection closes.</summary>
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {

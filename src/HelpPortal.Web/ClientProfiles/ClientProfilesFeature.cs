@@ -29,17 +29,20 @@ internal static class ClientProfilesFeature
 
         // Routing ignores case, so this one route also answers /Autodiscover/Autodiscover.xml.
         profiles.MapPost("/autodiscover/autodiscover.xml", AutodiscoverAsync).DisableAntiforgery();
-        profiles.MapGet("/autodiscover/autodiscover.json", (HttpRequest request, string? email, string? protocol) =>
-            AutodiscoverJson(request, email, protocol));
-        profiles.MapGet("/autodiscover/autodiscover.json/v1.0/{email}", (HttpRequest request, string email, string? protocol) =>
-            AutodiscoverJson(request, email, protocol));
+        profiles.MapGet("/autodiscover/autodiscover.json", (HttpResponse response, PublicOrigin origin, string? email, string? protocol) =>
+            AutodiscoverJson(response, origin, email, protocol));
+        profiles.MapGet("/autodiscover/autodiscover.json/v1.0/{email}", (HttpResponse response, PublicOrigin origin, string email, string? protocol) =>
+            AutodiscoverJson(response, origin, email, protocol));
 
         profiles.MapGet("/mail/profile.mobileconfig", MobileConfig);
         return app;
     }
 
-    private static IResult Autoconfig(MailServiceModel model) =>
-        Results.Text(ThunderbirdAutoconfig.Generate(model), XmlContentType);
+    private static IResult Autoconfig(HttpResponse response, MailServiceModel model)
+    {
+        response.Headers.CacheControl = PublicOrigin.CacheControl;
+        return Results.Text(ThunderbirdAutoconfig.Generate(model), XmlContentType);
+    }
 
     private static async Task<IResult> AutodiscoverAsync(HttpRequest request, MailServiceModel model, CancellationToken cancellationToken)
     {
@@ -57,12 +60,17 @@ internal static class ClientProfilesFeature
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {AutodiscoverRequest.MaxBytes / 1024} KB.");
         }
         var parsed = AutodiscoverRequest.Parse(body);
+        if (parsed.IsValid)
+        {
+            // The answer names the reader's address: a browser may keep it, a shared cache must not.
+            request.HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
+        }
         return parsed.IsValid
             ? Results.Text(OutlookAutodiscover.Generate(model, parsed.EmailAddress!), XmlContentType)
             : Problem(StatusCodes.Status400BadRequest, parsed.Error!);
     }
 
-    private static IResult AutodiscoverJson(HttpRequest request, string? email, string? protocol)
+    private static IResult AutodiscoverJson(HttpResponse response, PublicOrigin origin, string? email, string? protocol)
     {
         var check = EmailAddressCheck.Check(email);
         if (!check.IsValid)
@@ -73,8 +81,9 @@ internal static class ClientProfilesFeature
         {
             return Problem(StatusCodes.Status400BadRequest, "Protocol: only AutodiscoverV1 is offered.");
         }
-        var url = $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/autodiscover/autodiscover.xml";
-        return Results.Json(new { Protocol = "AutodiscoverV1", Url = url });
+        // Outlook follows this URL with the address and password: only ever the portal's own public origin.
+        response.Headers.CacheControl = PublicOrigin.CacheControl;
+        return Results.Json(new { Protocol = "AutodiscoverV1", Url = origin.Absolute("/autodiscover/autodiscover.xml") });
     }
 
     private static IResult MobileConfig(HttpContext context, MailServiceModel model, string? email)

@@ -40,6 +40,14 @@ internal static class FeedbackFeature
         services.AddSingleton<VisitorCookie>();
         services.AddPerClientLimit<FeedbackOptions>(VotesRateLimitPolicy,
             $"{FeedbackOptions.SectionName}:{nameof(FeedbackOptions.VotesPerClientPerMinute)}", o => o.VotesPerClientPerMinute);
+        services.AddSingleton<VoteCasting>();
+        services.AddSingleton<BestEffortWrites>();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .Validate(o => o.Days > 0, $"{RetentionOptions.SectionName}:Days must be a positive number of days.")
+            .ValidateOnStart();
+        services.AddSingleton<StoreRetention>();
+        services.AddHostedService<RetentionJob>();
         return builder;
     }
 

@@ -14,11 +14,14 @@ internal sealed class VisitorCookie(IDataProtectionProvider protection)
     private readonly IDataProtector _protector = protection.CreateProtector("HelpPortal.Feedback.Visitor.v1");
 
     /// <summary>The visitor's id; a new visitor (or a tampered cookie) gets a new one, set on the response.</summary>
-    public string GetOrIssue(HttpContext http)
+    public string GetOrIssue(HttpContext http) => Identify(http).Id;
+
+    /// <summary>As <see cref="GetOrIssue"/>, and whether the id was issued just now (the request had no valid cookie).</summary>
+    public (string Id, bool IsNew) Identify(HttpContext http)
     {
         if (http.Request.Cookies.TryGetValue(Name, out var value) && TryRead(value, out var id))
         {
-            return id;
+            return (id, false);
         }
         id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         http.Response.Cookies.Append(Name, _protector.Protect(id), new CookieOptions
@@ -30,7 +33,7 @@ internal sealed class VisitorCookie(IDataProtectionProvider protection)
             MaxAge = Lifetime,
             Path = "/",
         });
-        return id;
+        return (id, true);
     }
 
     /// <summary>The visitor's id when the request carries a valid cookie; never issues one.</summary>

@@ -18,7 +18,7 @@ internal static class VoteEndpoint
 
     public static async Task<IResult> HandleAsync(
         string lang, string slug, HttpContext http, [FromServices] IContentCatalogSource catalog,
-        VoteStore votes, VisitorCookie visitors, CancellationToken cancellationToken)
+        VoteCasting casting, CancellationToken cancellationToken)
     {
         if (SameOriginPost.Refusal(http.Request) is { } refusal)
         {
@@ -58,10 +58,10 @@ internal static class VoteEndpoint
             return BadRequest(error);
         }
 
-        var visitor = visitors.GetOrIssue(http);
-        await votes.CastAsync(
-            new VoteInput(visitor, article.Lang, article.Slug, article.Revision, parsed.Helpful, parsed.Reason, parsed.Comment),
-            cancellationToken);
+        if (await casting.CastAsync(http, article, parsed, cancellationToken) is { } notStored)
+        {
+            return notStored;
+        }
 
         var next = parsed.AsksForDetails ? "no" : "thanks";
         // 303: the browser follows with a GET, so reloading the article never posts the vote again.

@@ -56,7 +56,8 @@ internal static class AddUserCommand
             {
                 () => users.RemovePasswordAsync(user),
                 () => users.AddPasswordAsync(user, password),
-                () => users.SetLockoutEndDateAsync(user, null),
+                // Accounts made before lockout moved to StaffLockout may still carry Identity's own lock.
+                async () => await users.GetLockoutEnabledAsync(user) ? await users.SetLockoutEndDateAsync(user, null) : IdentityResult.Success,
                 () => users.ResetAccessFailedCountAsync(user),
             };
         foreach (var step in steps)

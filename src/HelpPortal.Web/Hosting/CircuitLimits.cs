@@ -14,6 +14,9 @@ internal sealed class CircuitLimits
     public int DisconnectedCircuitMaxRetained { get; set; } = 100;
     public TimeSpan DisconnectedCircuitRetentionPeriod { get; set; } = TimeSpan.FromMinutes(3);
     public long MaximumReceiveMessageSize { get; set; } = 32 * 1024;
+
+    /// <summary>Live circuit connections one client (an IPv4 address, an IPv6 /64) may hold at once.</summary>
+    public int MaxPerClient { get; set; } = 10;
 }
 
 internal static class CircuitLimitsRegistration
@@ -25,7 +28,9 @@ internal static class CircuitLimitsRegistration
             .BindConfiguration(CircuitLimits.SectionName)
             .Validate(o => o.DisconnectedCircuitMaxRetained >= 0 && o.DisconnectedCircuitRetentionPeriod > TimeSpan.Zero && o.MaximumReceiveMessageSize > 0,
                 $"{CircuitLimits.SectionName}: the retained count must not be negative, the period and message size must be positive.")
+            .Validate(o => o.MaxPerClient > 0, $"{CircuitLimits.SectionName}:MaxPerClient must be a positive number.")
             .ValidateOnStart();
+        services.AddSingleton<CircuitsPerClient>();
         services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimits>>((circuit, limits) =>
         {
             circuit.DisconnectedCircuitMaxRetained = limits.Value.DisconnectedCircuitMaxRetained;

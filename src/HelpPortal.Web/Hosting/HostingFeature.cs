@@ -15,6 +15,8 @@ internal static class HostingFeature
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddLimitedRazorComponents(builder.Configuration);
+        builder.Services.AddHardening();
+        builder.AddPublicOrigin();
         return builder;
     }
 
@@ -22,6 +24,8 @@ internal static class HostingFeature
     {
         app.UseForwardedProxies(app.Configuration); // first, so limits and logs see the real client
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
+        app.UseCircuitsPerClient();
         app.UsePageRenderMetrics(); // outside the error pages, so only real pages count
         if (!app.Environment.IsDevelopment())
         {

@@ -30,7 +30,23 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         // Older browsers that ignore frame-ancestors still honour this one.
         headers.XFrameOptions = "DENY";
+        // The portal uses none of these; a script that got in anyway cannot ask for them either.
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        if (IsPrivate(context.Request.Path))
+        {
+            // Staff pages and exports name customers and comments: never kept by a browser or a cache in between.
+            headers.CacheControl = "no-store";
+        }
     }
+
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
+        "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=()";
+
+    /// <summary>The staff area (<c>/admin/*</c>, the CSV included) and the sign-in pages.</summary>
+    public static bool IsPrivate(PathString path) =>
+        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// No inline script: the only inline script Blazor writes is the import map, allowed by its hash.
@@ -44,11 +60,12 @@ internal static class SecurityHeaders
             scripts += $" '{hash}'";
         }
         // The interactive circuit's WebSocket; 'self' covers it in current browsers, the explicit origin in older ones.
-        var connect = "'self'";
-        if (context.Request.Host.HasValue)
+        // The public origin, not the Host header, which the client chooses.
+        var origin = new Uri(context.RequestServices.GetRequiredService<PublicOrigin>().Current);
+        var connect = $"'self' wss://{origin.Authority}";
+        if (origin.Scheme == Uri.UriSchemeHttp)
         {
-            var host = context.Request.Host.Value;
-            connect += context.Request.IsHttps ? $" wss://{host}" : $" ws://{host} wss://{host}";
+            connect += $" ws://{origin.Authority}";
         }
         // A page whose form legitimately ends elsewhere (the hand-over to support) names where: browsers check
         // form-action on every redirect that follows a form.

@@ -1,3 +1,4 @@
+using HelpPortal.Web.Hosting;
 using HelpPortal.Articles;
 using HelpPortal.Articles.Search;
 using HelpPortal.Mail;
@@ -76,10 +77,16 @@ internal static class ReaderFeature
         app.MapGet("/", (HttpContext context) =>
             Results.Redirect(ReaderUrls.Home(LanguageCookie.PreferredLanguage(context))))
             .ExcludeFromDescription();
-        app.MapGet("/sitemap.xml", (HttpContext context, IContentCatalogSource catalogs) =>
-            Results.Text(Sitemap.Write(catalogs.Current, Sitemap.Origin(context.Request)), "application/xml; charset=utf-8"));
-        app.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text(Sitemap.Robots(Sitemap.Origin(context.Request)), "text/plain; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (HttpContext context, IContentCatalogSource catalogs, PublicOrigin origin) =>
+        {
+            context.Response.Headers.CacheControl = PublicOrigin.CacheControl;
+            return Results.Text(Sitemap.Write(catalogs.Current, origin.Current), "application/xml; charset=utf-8");
+        });
+        app.MapGet("/robots.txt", (HttpContext context, PublicOrigin origin) =>
+        {
+            context.Response.Headers.CacheControl = PublicOrigin.CacheControl;
+            return Results.Text(Sitemap.Robots(origin.Current), "text/plain; charset=utf-8");
+        });
         return app;
     }
 }

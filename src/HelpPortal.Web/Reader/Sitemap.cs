@@ -61,6 +61,4 @@ internal static class Sitemap
 
     public static string Robots(string origin) =>
         $"User-agent: *\nDisallow: /admin/\nDisallow: /account/\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n";
-
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -38,14 +38,15 @@ internal static class StaffFeature
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is StaffLockout's, by account and client network; Identity's own would lock the account for everyone.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager();
 
+        services.AddSingleton<StaffLockout>();
+        services.AddScoped<StaffSignIn>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -70,12 +71,4 @@ internal static class StaffFeature
             .AddPolicy(StaffRoles.Editor, policy => policy.RequireRole(StaffRoles.Editor));
         services.AddCascadingAuthenticationState();
     }
-}
-
-/// <summary>The <c>Hardening</c> section of the configuration: the staff sign-in limit.</summary>
-internal sealed class HardeningOptions
-{
-    public const string SectionName = "Hardening";
-
-    public int SignInAttemptsPerClientPerMinute { get; set; } = 10;
 }

@@ -20,6 +20,8 @@ public sealed class ClientProfilesRateLimitTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration[ClientProfilesFeature.RequestsPerClientPerMinuteKey] = "3";
+        // A bare builder runs as Production, where the public address is required.
+        builder.Configuration["Portal:PublicUrl"] = "https://help.example.test";
         builder.Services.AddSingleton(new MailServiceModel(
             "Example Mail",
             new MailServer("imap.example.test", 993, MailSecurity.SslOnConnect),

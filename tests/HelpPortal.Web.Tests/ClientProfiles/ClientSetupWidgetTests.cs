@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using HelpPortal.Mail;
 using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpPortal.Web.Tests.ClientProfiles;
@@ -28,6 +29,18 @@ public sealed class ClientSetupWidgetTests
         var label = form.QuerySelector($"label[for='{input.Id}']")!;
         Assert.Equal("Email address", label.TextContent);
         Assert.Equal("Download profile", form.QuerySelector("button[type=submit]")!.TextContent);
+    }
+
+    [Fact]
+    public void TheDnsRecordsPointAtTheConfiguredPublicHost()
+    {
+        using var context = Context("en");
+        context.Services.AddSingleton(TestOrigins.Configured("https://help.example.net"));
+        var widget = context.Render<ClientSetupWidget>(p => p.Add(x => x.Lang, "en"));
+
+        var records = widget.Find("[data-dns-records]").TextContent;
+        Assert.Matches(@"(?m)^autoconfig\s+IN\s+CNAME\s+help\.example\.net\.$", records);
+        Assert.Matches(@"(?m)^autodiscover\s+IN\s+CNAME\s+help\.example\.net\.$", records);
     }
 
     [Fact]
@@ -89,6 +102,7 @@ public sealed class ClientSetupWidgetTests
         var context = new BunitContext();
         context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         context.Services.AddSingleton(Model);
+        context.Services.AddSingleton(TestOrigins.Unconfigured());
         return context;
     }
 }

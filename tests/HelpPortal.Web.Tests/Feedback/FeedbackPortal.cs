@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using HelpPortal.Articles;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,12 +25,14 @@ internal sealed partial class FeedbackPortal : IDisposable
             builder.ConfigureTestServices(collection =>
             {
                 collection.AddSingleton<IContentCatalogSource>(Catalog);
+                collection.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
                 services?.Invoke(collection);
             }));
     }
 
     public TestCatalogSource Catalog { get; }
     public IServiceProvider Services => _factory.Services;
+    public string DataDirectory => _root.DataDirectory;
 
     public HttpClient CreateClient() =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -108,6 +112,28 @@ internal sealed partial class FeedbackPortal : IDisposable
     private static partial Regex HiddenInput();
 
     public void Dispose() => _root.Dispose();
+}
+
+/// <summary>
+/// The in-process test server has no client address; a request may name one in <see cref="Header"/>, as if it had
+/// connected from there. Runs before the portal's own pipeline, so limits and votes see it.
+/// </summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value) && IPAddress.TryParse(value, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 internal sealed class TestCatalogSource(ContentCatalog catalog) : IContentCatalogSource

@@ -36,10 +36,10 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
         var added = await first.RunCommandAsync(["add-user", "lead@example.com", "--role", "SupportLead"], Password + "\n");
         Assert.True(added.Exit == 0, added.Output);
 
-        // Six visitors, alternating instances: four say yes, two say no.
+        // Six visitors on six networks, alternating instances: four say yes, two say no.
         for (var i = 0; i < 6; i++)
         {
-            using var visitor = Browser(new CookieContainer(), i % 2 == 0 ? first : second);
+            using var visitor = LoopbackVisitors.Browser(i, new CookieContainer(), (i % 2 == 0 ? first : second).BaseAddress);
             var vote = await FeedbackPortal.PostFormAsync(visitor, Article, $"{Article}/feedback", new() { ["helpful"] = i < 4 ? "yes" : "no" });
             Assert.Equal(HttpStatusCode.SeeOther, vote.StatusCode);
         }
@@ -90,7 +90,7 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
     }
 
     private static HttpClient Browser(CookieContainer cookies, PortalProcess portal) =>
-        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
+        LoopbackVisitors.Browser(100, cookies, portal.BaseAddress);
 
     private static int FreePort()
     {

@@ -67,6 +67,7 @@ internal static class ReaderFixture
         var context = new BunitContext();
         context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         context.Services.AddSingleton(mail ?? Mail);
+        context.Services.AddSingleton(Hosting.TestOrigins.Unconfigured());
         context.Services.AddSingleton<IContentCatalogSource>(new FixedCatalog(catalog ?? Catalog()));
         context.Services.AddSingleton(Options.Create(new SupportOptions { Url = "https://support.example.test/", Email = "help@example.test" }));
         context.ComponentFactories.AddStub<FeedbackForm>(parameters =>

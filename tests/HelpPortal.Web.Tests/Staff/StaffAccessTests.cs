@@ -1,6 +1,7 @@
 using System.Net;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
+using HelpPortal.Web.Staff;
 using HelpPortal.Web.Tests.Feedback;
 
 namespace HelpPortal.Web.Tests.Staff;
@@ -61,29 +62,75 @@ public sealed class StaffAccessTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("The email address or password is not correct.", html);
+        Assert.Contains("the email address or password is not correct", html);
         Assert.DoesNotContain("wrong password 123", html);
     }
 
     [Fact]
-    public async Task RepeatedFailuresLockTheAccount()
+    public async Task RepeatedFailuresLockTheAccountOnlyForThatNetworkAndLookLikeAnyOtherFailure()
     {
         using var portal = new FeedbackPortal();
         await portal.AddUserAsync("lead@example.com", Password, StaffRoles.SupportLead);
-        using var client = portal.CreateClient();
-        string html = "";
+        using var attacker = portal.CreateClient();
+        attacker.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "203.0.113.66");
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < StaffLockout.MaxFailures; i++)
         {
-            var response = await FeedbackPortal.PostFormAsync(client, "/account/login", "/account/login", new()
-            {
-                ["Input.Email"] = "lead@example.com",
-                ["Input.Password"] = i < 5 ? "wrong password" : Password,
-            });
-            html = await response.Content.ReadAsStringAsync();
+            await SignInAsync(attacker, "lead@example.com", "wrong password");
         }
+        var locked = await SignInAsync(attacker, "lead@example.com", Password);
+        var unknown = await SignInAsync(attacker, "nobody@example.com", "wrong password");
 
-        Assert.Contains("locked", html);
+        // The right password from the attacker's network does not get in, and says nothing an unknown account does not.
+        Assert.Equal(HttpStatusCode.OK, locked.Status);
+        Assert.Equal(ErrorText(unknown.Html), ErrorText(locked.Html));
+        Assert.NotEmpty(ErrorText(locked.Html));
+
+        // The lead, from their own network, is not locked out by someone else's failures.
+        using var lead = portal.CreateClient();
+        lead.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "198.51.100.1");
+        var own = await SignInAsync(lead, "lead@example.com", Password);
+        Assert.True(own.Status is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"the lead got {(int)own.Status}");
+    }
+
+    [Fact]
+    public void ALockedPairOpensAgainAfterTheLockoutTime()
+    {
+        var time = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var lockout = new StaffLockout(time);
+        var key = StaffLockout.Key("lead@example.com", "203.0.113.66");
+
+        for (var i = 0; i < StaffLockout.MaxFailures; i++)
+        {
+            lockout.RecordFailure(key);
+        }
+        Assert.True(lockout.IsLocked(key));
+        Assert.False(lockout.IsLocked(StaffLockout.Key("lead@example.com", "198.51.100.1")));
+
+        time.Advance(StaffLockout.LockoutTime);
+        Assert.False(lockout.IsLocked(key));
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> SignInAsync(HttpClient client, string email, string password)
+    {
+        var response = await FeedbackPortal.PostFormAsync(client, "/account/login", "/account/login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string ErrorText(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<p class=\"login-error\"[^>]*>(.*?)</p>").Groups[1].Value;
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     [Fact]

@@ -35,7 +35,11 @@ public sealed class StaffHardeningTests
     [Fact]
     public void TheStaffCookieIsSecureHttpOnlyAndSameSiteOutsideDevelopment()
     {
-        using var factory = new PortalFactory(new Dictionary<string, string?> { ["environment"] = "Production" });
+        using var factory = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            ["Portal:PublicUrl"] = "https://help.example.test",
+        });
 
         var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(IdentityConstants.ApplicationScheme).Cookie;

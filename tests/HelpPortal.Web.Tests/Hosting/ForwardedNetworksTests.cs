@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HelpPortal.Web.Tests.Hosting;
+
+/// <summary>Proxies named by network, and the warning when forwarded headers come from nobody listed.</summary>
+public sealed class ForwardedNetworksTests
+{
+    [Fact]
+    public async Task ForwardedHeadersFromAProxyInAKnownNetworkAreHonoured()
+    {
+        using var factory = new PortalFactory(new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks:0"] = "10.20.0.0/16" });
+
+        var inside = await SendAsync(factory, IPAddress.Parse("10.20.3.4"));
+        var outside = await SendAsync(factory, IPAddress.Parse("10.21.3.4"));
+
+        Assert.Contains("<loc>https://localhost/", inside);
+        Assert.DoesNotContain("https://", outside);
+    }
+
+    [Fact]
+    public void AKnownNetworkThatIsNotACidrRangeStopsStartUpWithTheKey()
+    {
+        using var factory = new PortalFactory(new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks:0"] = "10.20.0.0/99" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("ForwardedHeaders:KnownNetworks:0", error.ToString());
+    }
+
+    [Fact]
+    public async Task ForwardedHeadersFromAnUnlistedAddressAreReportedOnceAndNeverAgain()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var root = new PortalFactory(new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = "192.0.2.10" });
+        using var factory = root.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+
+        await SendAsync(factory, IPAddress.Parse("192.0.2.10"));
+        Assert.Empty(logs.Warnings());
+        for (var i = 0; i < 50; i++)
+        {
+            await SendAsync(factory, IPAddress.Parse("198.51.100.9"));
+        }
+
+        var warning = Assert.Single(logs.Warnings());
+        Assert.Contains("ForwardedHeaders:KnownProxies", warning);
+        Assert.DoesNotContain("198.51.100.9", warning);
+    }
+
+    private static async Task<string> SendAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, IPAddress sender)
+    {
+        var context = await factory.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = "/sitemap.xml";
+            http.Connection.RemoteIpAddress = sender;
+            http.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+        });
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        using var reader = new StreamReader(context.Response.Body);
+        return await reader.ReadToEndAsync();
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _entries = new();
+
+        public IEnumerable<string> Warnings() => _entries
+            .Where(e => e.Level == LogLevel.Warning && e.Message.Contains("X-Forwarded-For", StringComparison.Ordinal))
+            .Select(e => e.Message);
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((category, logLevel, formatter(state, exception)));
+        }
+    }
+}
