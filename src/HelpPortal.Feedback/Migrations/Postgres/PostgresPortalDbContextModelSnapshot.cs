@@ -210,6 +210,22 @@ namespace HelpPortal.Feedback.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HelpPortal.Feedback.StoreSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("StoreSecrets", (string)null);
+                });
+
             modelBuilder.Entity("HelpPortal.Feedback.TesterRunCount", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -250,6 +266,10 @@ namespace HelpPortal.Feedback.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -277,6 +297,8 @@ namespace HelpPortal.Feedback.Migrations.Postgres
                     b.HasIndex("UpdatedUtc");
 
                     b.HasIndex("Lang", "Slug", "Revision");
+
+                    b.HasIndex("NetworkHash", "Lang", "Slug");
 
                     b.HasIndex("VisitorId", "Lang", "Slug")
                         .IsUnique();

@@ -11,6 +11,13 @@ namespace HelpPortal.Feedback.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "NetworkHash",
+                table: "Votes",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ContentGapMarks",
                 columns: table => new
@@ -67,6 +74,23 @@ namespace HelpPortal.Feedback.Migrations.Postgres
                     table.PrimaryKey("PK_LimitCounts", x => new { x.Key, x.Bucket });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StoreSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Votes_NetworkHash_Lang_Slug",
+                table: "Votes",
+                columns: new[] { "NetworkHash", "Lang", "Slug" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LimitCounts_Bucket",
                 table: "LimitCounts",
@@ -87,6 +111,17 @@ namespace HelpPortal.Feedback.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LimitCounts");
+
+            migrationBuilder.DropTable(
+                name: "StoreSecrets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Votes_NetworkHash_Lang_Slug",
+                table: "Votes");
+
+            migrationBuilder.DropColumn(
+                name: "NetworkHash",
+                table: "Votes");
         }
     }
 }

@@ -11,6 +11,13 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "NetworkHash",
+                table: "Votes",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ContentGapMarks",
                 columns: table => new
@@ -67,6 +74,23 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
                     table.PrimaryKey("PK_LimitCounts", x => new { x.Key, x.Bucket });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StoreSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Votes_NetworkHash_Lang_Slug",
+                table: "Votes",
+                columns: new[] { "NetworkHash", "Lang", "Slug" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LimitCounts_Bucket",
                 table: "LimitCounts",
@@ -87,6 +111,17 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LimitCounts");
+
+            migrationBuilder.DropTable(
+                name: "StoreSecrets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Votes_NetworkHash_Lang_Slug",
+                table: "Votes");
+
+            migrationBuilder.DropColumn(
+                name: "NetworkHash",
+                table: "Votes");
         }
     }
 }

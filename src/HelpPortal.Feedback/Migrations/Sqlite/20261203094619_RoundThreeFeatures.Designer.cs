@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpPortal.Feedback.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203093837_RoundThreeFeatures")]
+    [Migration("20261203094619_RoundThreeFeatures")]
     partial class RoundThreeFeatures
     {
         /// <inheritdoc />
@@ -206,6 +206,22 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HelpPortal.Feedback.StoreSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("StoreSecrets", (string)null);
+                });
+
             modelBuilder.Entity("HelpPortal.Feedback.TesterRunCount", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -244,6 +260,10 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -271,6 +291,8 @@ namespace HelpPortal.Feedback.Migrations.Sqlite
                     b.HasIndex("UpdatedUtc");
 
                     b.HasIndex("Lang", "Slug", "Revision");
+
+                    b.HasIndex("NetworkHash", "Lang", "Slug");
 
                     b.HasIndex("VisitorId", "Lang", "Slug")
                         .IsUnique();
