@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
 
@@ -10,5 +11,9 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes) : StartupWor
     {
         await using var scope = scopes.CreateAsyncScope();
         await PortalStoreInitializer.InitializeAsync(scope.ServiceProvider, cancellationToken);
+        // The Data Protection key ring lives in the store. Reader pages carry no token any more, so without this the
+        // first visitor cookie would load it on the request path, and a store outage then would turn a vote into a
+        // 500 instead of a 503. Once loaded, the ring is kept (and kept on a failed refresh) while the store is away.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("HelpPortal.Startup").Protect([0]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using HelpPortal.Mail;
 using HelpPortal.Web.ClientProfiles;
+using HelpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +28,7 @@ public sealed class ClientProfilesRateLimitTests
             new MailServer("imap.example.test", 993, MailSecurity.SslOnConnect),
             new MailServer("smtp.example.test", 465, MailSecurity.SslOnConnect),
             new SendingLimits(300, 2000, 60)));
+        builder.AddPublicOrigin();
         builder.AddClientProfiles();
         await using var app = builder.Build();
         app.UseRateLimiter();

@@ -74,7 +74,9 @@ public sealed class StoreOutageTests
         Assert.Contains("Outgoing server (SMTP)", await search.Content.ReadAsStringAsync());
 
         form["helpful"] = "yes";
-        var vote = await client.PostAsync($"{Article}/feedback", new FormUrlEncodedContent(form));
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"{Article}/feedback") { Content = new FormUrlEncodedContent(form) };
+        post.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var vote = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, vote.StatusCode);
         Assert.NotNull(vote.Headers.RetryAfter);
         Assert.Contains("Your vote was not saved", await vote.Content.ReadAsStringAsync());
