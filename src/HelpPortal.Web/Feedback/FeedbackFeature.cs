@@ -1,4 +1,5 @@
 using HelpPortal.Feedback;
+using HelpPortal.Mail.Limits;
 using HelpPortal.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,13 @@ internal static class FeedbackFeature
         services.AddSingleton<VisitorCookie>();
         services.AddPerClientLimit<FeedbackOptions>(VotesRateLimitPolicy,
             $"{FeedbackOptions.SectionName}:{nameof(FeedbackOptions.VotesPerClientPerMinute)}", o => o.VotesPerClientPerMinute);
+        // Limits shared by every instance (the tester's, staff sign-in). On PostgreSQL (several instances) the counts live in the store and every instance shares them; one SQLite
+        // instance counts in memory. Chosen when first used, so test hosts and environment variables decide.
+        services.AddSingleton<ILimitCounter>(sp =>
+            PortalStore.ParseProvider(sp.GetRequiredService<IConfiguration>()[PortalStore.ProviderKey]) == DatabaseProvider.Postgres
+                ? new StoreBackedLimitCounter(new StoreLimitCounter(
+                    sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<TimeProvider>()))
+                : new MemoryLimitCounter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VoteCasting>();
         services.AddSingleton<BestEffortWrites>();
         services.AddOptions<RetentionOptions>()

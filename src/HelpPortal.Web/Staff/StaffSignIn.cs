@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using HelpPortal.Feedback;
+using HelpPortal.Mail.Limits;
 using HelpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,8 +18,10 @@ internal sealed class StaffSignIn(SignInManager<StaffUser> signIn, StaffLockout 
 
     public async Task<bool> TrySignInAsync(HttpContext http, string email, string password)
     {
-        var key = StaffLockout.Key(email, ClientPartition.Key(http));
-        if (lockout.IsLocked(key))
+        // Every attempt is counted as a failure first and given back when it succeeds, so attempts running at once
+        // cannot together pass the limit.
+        var attempt = await lockout.BeginAttemptAsync(StaffLockout.Key(email, ClientPartition.Key(http)), http.RequestAborted);
+        if (attempt is null)
         {
             return false;
         }
@@ -27,70 +29,47 @@ internal sealed class StaffSignIn(SignInManager<StaffUser> signIn, StaffLockout 
         if (user is null)
         {
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), DecoyHash.Value, password);
-            lockout.RecordFailure(key);
             return false;
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            lockout.Reset(key);
+            await lockout.SucceededAsync(attempt, CancellationToken.None);
             return true;
         }
-        lockout.RecordFailure(key);
         return false;
     }
 }
 
-/// <summary>Failed staff sign-ins per (account, client network): after <see cref="MaxFailures"/> in a row, a pause.</summary>
-internal sealed class StaffLockout(TimeProvider time)
+/// <summary>
+/// Failed staff sign-ins per (account, client network): at most <see cref="MaxFailures"/> in any
+/// <see cref="LockoutTime"/>. Counted by the portal's <see cref="ILimitCounter"/>, so on PostgreSQL every instance
+/// shares the count and several instances together allow exactly <see cref="MaxFailures"/>, not a multiple.
+/// </summary>
+internal sealed class StaffLockout(ILimitCounter counter, ILogger<StaffLockout> logger)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
-    private readonly ConcurrentDictionary<string, Failures> _failures = new();
+    public static string Key(string email, string client) => $"staff-sign-in:{email.Trim().ToUpperInvariant()}\n{client}";
 
-    public static string Key(string email, string client) => $"{email.Trim().ToUpperInvariant()}\n{client}";
-
-    public bool IsLocked(string key)
+    /// <summary>
+    /// Counts the attempt as a failure; null when the pair already has <see cref="MaxFailures"/> failures in the
+    /// window (locked), or when the count cannot be read (then refusing is the safe answer).
+    /// </summary>
+    public async Task<LimitTicket?> BeginAttemptAsync(string key, CancellationToken cancellationToken)
     {
-        if (!_failures.TryGetValue(key, out var failures))
+        try
         {
-            return false;
+            return await counter.TryTakeAsync(key, MaxFailures, LockoutTime, cancellationToken);
         }
-        if (time.GetUtcNow() - failures.Last >= LockoutTime)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The pause is over (or the failures are old): start counting again.
-            _failures.TryRemove(new KeyValuePair<string, Failures>(key, failures));
-            return false;
-        }
-        return failures.Count >= MaxFailures;
-    }
-
-    public void RecordFailure(string key)
-    {
-        var now = time.GetUtcNow();
-        _failures.AddOrUpdate(key, _ => new Failures(1, now),
-            (_, old) => now - old.Last >= LockoutTime ? new Failures(1, now) : new Failures(old.Count + 1, now));
-        Prune(now);
-    }
-
-    public void Reset(string key) => _failures.TryRemove(key, out _);
-
-    /// <summary>Keeps the table from growing without bound under a spray of made-up addresses.</summary>
-    private void Prune(DateTimeOffset now)
-    {
-        if (_failures.Count < 10_000)
-        {
-            return;
-        }
-        foreach (var (key, failures) in _failures)
-        {
-            if (now - failures.Last >= LockoutTime)
-            {
-                _failures.TryRemove(new KeyValuePair<string, Failures>(key, failures));
-            }
+            logger.LogWarning(ex, "The staff sign-in count could not be read; the attempt is refused");
+            return null;
         }
     }
 
-    private sealed record Failures(int Count, DateTimeOffset Last);
+    /// <summary>The attempt signed in: it was not a failure.</summary>
+    public Task SucceededAsync(LimitTicket attempt, CancellationToken cancellationToken) => counter.ReturnAsync(attempt, cancellationToken);
 }

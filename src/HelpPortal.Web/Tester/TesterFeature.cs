@@ -16,13 +16,6 @@ internal static class TesterFeature
             .BindConfiguration(MailTesterOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MailTesterOptions>, MailTesterOptionsValidator>();
-        // On PostgreSQL (several instances) the counts live in the store and every instance shares them; one SQLite
-        // instance counts in memory. Chosen when first used, so test hosts and environment variables decide.
-        builder.Services.AddSingleton<ILimitCounter>(sp =>
-            PortalStore.ParseProvider(sp.GetRequiredService<IConfiguration>()[PortalStore.ProviderKey]) == DatabaseProvider.Postgres
-                ? new StoreBackedLimitCounter(new StoreLimitCounter(
-                    sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<TimeProvider>()))
-                : new MemoryLimitCounter(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<MailTesterLimits>();
         builder.Services.AddSingleton<IMailTester>(sp => new LimitedMailTester(
             sp.GetRequiredKeyedService<IMailTester>(MailKitMailTester.ServiceKey),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using HelpPortal.Mail.Limits;
 using System.Net;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
@@ -94,21 +96,36 @@ public sealed class StaffAccessTests
     }
 
     [Fact]
-    public void ALockedPairOpensAgainAfterTheLockoutTime()
+    public async Task ALockedPairOpensAgainAfterTheLockoutTime()
     {
         var time = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var lockout = new StaffLockout(time);
+        var lockout = new StaffLockout(new MemoryLimitCounter(time), NullLogger<StaffLockout>.Instance);
         var key = StaffLockout.Key("lead@example.com", "203.0.113.66");
 
         for (var i = 0; i < StaffLockout.MaxFailures; i++)
         {
-            lockout.RecordFailure(key);
+            Assert.NotNull(await lockout.BeginAttemptAsync(key, default));
         }
-        Assert.True(lockout.IsLocked(key));
-        Assert.False(lockout.IsLocked(StaffLockout.Key("lead@example.com", "198.51.100.1")));
+        Assert.Null(await lockout.BeginAttemptAsync(key, default));
+        Assert.NotNull(await lockout.BeginAttemptAsync(StaffLockout.Key("lead@example.com", "198.51.100.1"), default));
 
         time.Advance(StaffLockout.LockoutTime);
-        Assert.False(lockout.IsLocked(key));
+        Assert.NotNull(await lockout.BeginAttemptAsync(key, default));
+    }
+
+    [Fact]
+    public async Task ASuccessfulSignInIsNotCountedAsAFailure()
+    {
+        var time = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var lockout = new StaffLockout(new MemoryLimitCounter(time), NullLogger<StaffLockout>.Instance);
+        var key = StaffLockout.Key("lead@example.com", "198.51.100.1");
+
+        for (var i = 0; i < StaffLockout.MaxFailures * 3; i++)
+        {
+            var attempt = await lockout.BeginAttemptAsync(key, default);
+            Assert.NotNull(attempt);
+            await lockout.SucceededAsync(attempt, default);
+        }
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> SignInAsync(HttpClient client, string email, string password)

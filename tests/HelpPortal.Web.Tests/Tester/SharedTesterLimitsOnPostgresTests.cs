@@ -1,6 +1,8 @@
 using HelpPortal.Feedback;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
+using HelpPortal.Web.Feedback;
+using HelpPortal.Web.Staff;
 using HelpPortal.Web.Tester;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +13,8 @@ namespace HelpPortal.Web.Tests.Tester;
 
 /// <summary>
 /// Two portal instances' tester limits over one real PostgreSQL, as the portal registers them there: failed
-/// sign-ins for one mailbox alternate between the instances, and together they allow exactly the configured count.
+/// sign-ins for one mailbox (and staff sign-ins for one account) alternate between the instances, and together they
+/// allow exactly the configured count.
 /// </summary>
 public sealed class SharedTesterLimitsOnPostgresTests : IAsyncLifetime
 {
@@ -59,6 +62,25 @@ public sealed class SharedTesterLimitsOnPostgresTests : IAsyncLifetime
         // Nothing reached a server after the limit tripped.
         Assert.Equal(5, engine.Calls);
     }
+
+    [Fact]
+    public async Task StaffSignInFailuresOnTwoInstancesLockThePairAtTheConfiguredCount()
+    {
+        var lockouts = new[] { StaffInstance(), StaffInstance() };
+        var key = StaffLockout.Key("lead@example.com", "203.0.113.66");
+        var allowed = new List<bool>();
+
+        for (var i = 0; i < StaffLockout.MaxFailures + 2; i++)
+        {
+            allowed.Add(await lockouts[i % 2].BeginAttemptAsync(key, CancellationToken.None) is not null);
+        }
+
+        Assert.Equal(Enumerable.Repeat(true, StaffLockout.MaxFailures).Concat([false, false]), allowed);
+    }
+
+    private StaffLockout StaffInstance() => new(
+        new StoreBackedLimitCounter(new StoreLimitCounter(new PortalDbContextFactory(_options!), TimeProvider.System)),
+        NullLogger<StaffLockout>.Instance);
 
     private LimitedMailTester Instance(IMailTester engine)
     {

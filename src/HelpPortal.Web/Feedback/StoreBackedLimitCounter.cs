@@ -1,9 +1,9 @@
 using HelpPortal.Feedback;
 using HelpPortal.Mail.Limits;
 
-namespace HelpPortal.Web.Tester;
+namespace HelpPortal.Web.Feedback;
 
-/// <summary>The tester's limits counted in the shared store, so several instances on one PostgreSQL count together.</summary>
+/// <summary>Limits counted in the shared store (the tester's, staff sign-in), so several instances on one PostgreSQL count together.</summary>
 internal sealed class StoreBackedLimitCounter(StoreLimitCounter store) : ILimitCounter
 {
     public async Task<LimitTicket?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken) =>
