@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Mail.Limits;
 
-/// <summary>The <c>MailTester</c> configuration section (CONTRACT.md section 2).</summary>
+/// <summary>The <c>MailTester</c> configuration section (the README's configuration table).</summary>
 public sealed class MailTesterOptions
 {
     public const string SectionName = "MailTester";

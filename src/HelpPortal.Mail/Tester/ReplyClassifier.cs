@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace HelpPortal.Mail.Tester;
 
-/// <summary>Turns what an IMAP or SMTP server said into a diagnosis code of CONTRACT.md section 5.</summary>
+/// <summary>Turns what an IMAP or SMTP server said into a diagnosis code (see <see cref="Diagnosis"/> and the README).</summary>
 internal static partial class ReplyClassifier
 {
     /// <summary>The tagged (or BYE) answer to a sign-in or SELECT, e.g. <c>A00000001 NO [CONTACTADMIN] ...</c>.</summary>
