@@ -1,3 +1,4 @@
+// Just over 200 lines: the one pass over one article file (front matter, body checks, segments), kept together.
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+// Just over 200 lines: every front-matter field with its path:line message, kept as one table.
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 

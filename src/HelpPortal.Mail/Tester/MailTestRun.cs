@@ -1,3 +1,4 @@
+// Over 200 lines: one run's shared state and the connection set-up (TLS, forwarding) both protocols use; the IMAP and SMTP steps are the partial files beside it.
 using System.Diagnostics;
 using MailKit;
 using MailKit.Security;

@@ -1,4 +1,5 @@
 using HelpPortal.Mail;
+using HelpPortal.Mail.DomainCheck;
 
 namespace HelpPortal.Web.Support;
 
@@ -20,9 +21,7 @@ public static class EscalationFields
     public static IReadOnlySet<string> KnownDiagnoses { get; } = new HashSet<string>(
     [
         .. HelpPortal.Mail.Diagnosis.All,
-        "mailbox-full",
-        "domain-not-found", "mx-missing", "mx-elsewhere", "mx-partial", "spf-missing", "spf-multiple", "spf-without-us",
-        "spf-too-many-lookups", "dkim-missing", "dkim-weak", "dmarc-missing", "dmarc-invalid", "lookup-failed",
+        .. DomainCheckCodes.All,
     ], StringComparer.Ordinal);
 
     public static string? CheckDiagnosis(string? code) => code is not null && KnownDiagnoses.Contains(code) ? code : null;

@@ -1,3 +1,4 @@
+// Over 200 lines: the widget's one state machine (input, limits, progress, verdict); its wording is in MailTesterWidget.Wording.cs.
 using System.Globalization;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Tester;
