@@ -13,14 +13,8 @@ public sealed class ContentGapStore(IDbContextFactory<PortalDbContext> contexts,
     public async Task<IReadOnlyList<QueryStats>> GetQueryStatsAsync(
         DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
-        fromUtc = PortalStore.AsUtc(fromUtc);
-        toUtc = PortalStore.AsUtc(toUtc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
-        if (lang is not null)
-        {
-            rows = rows.Where(q => q.Lang == lang);
-        }
+        var rows = SearchLog.Searches(db, fromUtc, toUtc, lang);
         var groups = await rows
             .GroupBy(q => new { q.Query, q.Lang })
             .Select(g => new

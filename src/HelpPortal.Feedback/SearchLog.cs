@@ -46,14 +46,8 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
 
     public async Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
-        fromUtc = PortalStore.AsUtc(fromUtc);
-        toUtc = PortalStore.AsUtc(toUtc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
-        if (lang is not null)
-        {
-            rows = rows.Where(q => q.Lang == lang);
-        }
+        var rows = SearchLog.Searches(db, fromUtc, toUtc, lang);
         var groups = await rows
             .GroupBy(q => new { q.Query, q.Lang })
             .Select(g => new
@@ -77,5 +71,14 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
             Top(groups.Select(g => (g.Query, g.Lang, g.Count))),
             Top(groups.Select(g => (g.Query, g.Lang, g.NoResults))),
             Top(groups.Where(g => g.Opened == 0).Select(g => (g.Query, g.Lang, g.Count - g.NoResults))));
+    }
+
+    /// <summary>The searches made from <paramref name="fromUtc"/> up to <paramref name="toUtc"/>, in one language or all.</summary>
+    internal static IQueryable<SearchQuery> Searches(PortalDbContext db, DateTime fromUtc, DateTime toUtc, string? lang)
+    {
+        fromUtc = PortalStore.AsUtc(fromUtc);
+        toUtc = PortalStore.AsUtc(toUtc);
+        var rows = db.SearchQueries.AsNoTracking().Where(q => q.SearchedUtc >= fromUtc && q.SearchedUtc < toUtc);
+        return lang is null ? rows : rows.Where(q => q.Lang == lang);
     }
 }
