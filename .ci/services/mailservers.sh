@@ -389,7 +389,7 @@ FULL_ADDRESS=$FULL_ADDRESS
 QUOTA_PASSWORD=$QUOTA_PASSWORD
 DOVECOT_LOG=$DOVECOT/dovecot.log
 POSTFIX_LOG=$POSTFIX/postfix.log
-# The portal's configuration (CONTRACT.md section 2) for these servers, as environment variables.
+# The portal's configuration (the README's configuration table) for these servers, as environment variables.
 MailService__Incoming__Host=localhost
 MailService__Incoming__Port=$IMAPS_PORT
 MailService__Incoming__Security=SslOnConnect
