@@ -19,8 +19,7 @@ public sealed record HtmlSegment(string Html) : ArticleSegment;
 
 /// <summary>A <c>::: name</c> container that the web layer fills with a component.</summary>
 /// <param name="Name">The widget name, for example <c>mail-settings</c>.</param>
-/// <param name="Parameters">Parameters from the container line (<c>::: name key=value</c>).</param>
-public sealed record WidgetSegment(string Name, IReadOnlyDictionary<string, string> Parameters) : ArticleSegment;
+public sealed record WidgetSegment(string Name) : ArticleSegment;
 
 /// <summary>One article in one language, parsed, validated and rendered once per catalog version.</summary>
 public sealed record Article

@@ -112,7 +112,10 @@ internal static class ArticleParser
                 {
                     errors.Add(new ContentError(path, line, $"widget '{name}' ignores the text inside its container", ContentSeverity.Warning));
                 }
-                WidgetParameters(container, path, errors);
+                if (!string.IsNullOrWhiteSpace(container.Arguments))
+                {
+                    errors.Add(new ContentError(path, line, $"widget '{name}' takes nothing after its name; '{container.Arguments.Trim()}' is ignored", ContentSeverity.Warning));
+                }
             }
             else if (!ContainerRenderer.CalloutNames.Contains(name))
             {
@@ -120,22 +123,6 @@ internal static class ArticleParser
                 errors.Add(new ContentError(path, line, $"unknown widget or callout '{name}' (known: {known})"));
             }
         }
-    }
-
-    private static Dictionary<string, string> WidgetParameters(CustomContainer container, string path, List<ContentError>? errors)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in (container.Arguments ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = part.IndexOf('=');
-            if (equals <= 0)
-            {
-                errors?.Add(new ContentError(path, container.Line + 1, $"widget parameter '{part}' must be written key=value"));
-                continue;
-            }
-            parameters[part[..equals]] = part[(equals + 1)..].Trim('"');
-        }
-        return parameters;
     }
 
     private static (List<ArticleHeading>, HashSet<string>) CollectHeadings(MarkdownDocument document, Placeholders placeholders)
@@ -192,10 +179,10 @@ internal static class ArticleParser
 
         foreach (var block in document)
         {
-            if (block is CustomContainer { Info: { } name } widget && widgetNames.Contains(name))
+            if (block is CustomContainer { Info: { } name } && widgetNames.Contains(name))
             {
                 Flush();
-                segments.Add(new WidgetSegment(name, WidgetParameters(widget, path, null)));
+                segments.Add(new WidgetSegment(name));
                 continue;
             }
             renderer.Render(block);

@@ -21,7 +21,7 @@ internal static class ContentChecks
             .ToDictionary(g => g.Key, g => g.First());
 
         ReportDuplicateSlugs(articles, errors);
-        var hosts = MailLiterals.ConfiguredHosts(options.Placeholders);
+        var hosts = MailLiterals.ConfiguredHosts(options);
         // The checks only read the other articles, so they run in parallel; each article's findings keep their order.
         var found = new List<ContentError>[checkedArticles.Count];
         Parallel.For(0, checkedArticles.Count, i =>
@@ -39,7 +39,7 @@ internal static class ContentChecks
             }
             CheckTranslations(article, bySlug, articleErrors);
             CheckLinks(article, bySlug, categoryIds, options, articleErrors);
-            MailLiterals.Check(article, hosts, options.Placeholders, articleErrors);
+            MailLiterals.Check(article, hosts, options, articleErrors);
             found[i] = articleErrors;
         });
         foreach (var articleErrors in found)

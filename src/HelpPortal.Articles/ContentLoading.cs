@@ -9,7 +9,17 @@ public sealed record ContentLoadOptions(
     string ContentPath,
     IReadOnlyDictionary<string, string> Placeholders,
     IReadOnlySet<string> WidgetNames,
-    string? AssetsPath = null);
+    string? AssetsPath = null)
+{
+    /// <summary>
+    /// The mail servers whose host and port articles must not write out (they use the placeholders instead). The
+    /// host that hands the placeholders in says which keys name them; with none, hosts and ports go unchecked.
+    /// </summary>
+    public IReadOnlyList<ServerPlaceholders> Servers { get; init; } = [];
+}
+
+/// <summary>One server as the placeholders name it: the word articles use for it (IMAP, SMTP) and its host and port keys.</summary>
+public sealed record ServerPlaceholders(string Protocol, string HostKey, string PortKey);
 
 /// <summary>Reads a whole content folder into a catalog, with every problem found on the way.</summary>
 public static class ContentLoader

@@ -5,21 +5,21 @@ namespace HelpPortal.Articles;
 
 /// <summary>
 /// Finds text that contradicts the configured mail settings: a configured host written out instead of its
-/// placeholder, or a port beside IMAP/SMTP that is not the configured one. The values come from the
-/// placeholders, so this library stays ignorant of the mail model itself.
+/// placeholder, or a port beside IMAP/SMTP that is not the configured one. Which placeholders name the servers is
+/// handed in (<see cref="ContentLoadOptions.Servers"/>), so this library stays ignorant of the mail model itself.
 /// </summary>
 internal static partial class MailLiterals
 {
-    private static readonly (string Protocol, string PortKey)[] Protocols = [("IMAP", "mail.incoming.port"), ("SMTP", "mail.outgoing.port")];
-
-    /// <summary>The placeholders that name a host, with a value: what <see cref="Check"/> looks for.</summary>
-    public static List<KeyValuePair<string, string>> ConfiguredHosts(IReadOnlyDictionary<string, string> placeholders) =>
-        placeholders
-            .Where(p => p.Key.EndsWith(".host", StringComparison.Ordinal) && p.Value.Length > 0)
+    /// <summary>The servers' host placeholders that have a value: what <see cref="Check"/> looks for.</summary>
+    public static List<KeyValuePair<string, string>> ConfiguredHosts(ContentLoadOptions options) =>
+        options.Servers
+            .Select(s => s.HostKey)
+            .Distinct(StringComparer.Ordinal)
+            .Where(key => options.Placeholders.TryGetValue(key, out var host) && host.Length > 0)
+            .Select(key => KeyValuePair.Create(key, options.Placeholders[key]))
             .ToList();
 
-    public static void Check(
-        ParsedArticle article, List<KeyValuePair<string, string>> hosts, IReadOnlyDictionary<string, string> placeholders, List<ContentError> errors)
+    public static void Check(ParsedArticle article, List<KeyValuePair<string, string>> hosts, ContentLoadOptions options, List<ContentError> errors)
     {
         var lines = article.Source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -39,12 +39,12 @@ internal static partial class MailLiterals
             }
             foreach (var clause in ClauseBreak().Split(line))
             {
-                CheckPorts(article.Path, i + 1, clause, placeholders, errors);
+                CheckPorts(article.Path, i + 1, clause, options, errors);
             }
         }
     }
 
-    private static void CheckPorts(string path, int line, string clause, IReadOnlyDictionary<string, string> placeholders, List<ContentError> errors)
+    private static void CheckPorts(string path, int line, string clause, ContentLoadOptions options, List<ContentError> errors)
     {
         var found = new HashSet<(string Protocol, int Port)>();
         foreach (Match m in ProtocolThenPort().Matches(clause))
@@ -67,8 +67,9 @@ internal static partial class MailLiterals
 
         foreach (var (protocol, port) in found)
         {
-            var key = Protocols.First(p => p.Protocol == protocol).PortKey;
-            if (!placeholders.TryGetValue(key, out var configured) || !int.TryParse(configured, CultureInfo.InvariantCulture, out var configuredPort))
+            var key = options.Servers.FirstOrDefault(s => string.Equals(s.Protocol, protocol, StringComparison.OrdinalIgnoreCase))?.PortKey;
+            if (key is null || !options.Placeholders.TryGetValue(key, out var configured)
+                || !int.TryParse(configured, CultureInfo.InvariantCulture, out var configuredPort))
             {
                 continue;
             }

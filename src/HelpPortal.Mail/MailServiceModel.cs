@@ -72,14 +72,26 @@ public sealed record MailServiceModel(string ProviderName, MailServer Incoming, 
 
     private static string NormalizeHost(string host) => host.Trim().TrimEnd('.').ToLowerInvariant();
 
+    /// <summary>The placeholder that names the incoming (IMAP) server's host.</summary>
+    public const string IncomingHostKey = "mail.incoming.host";
+
+    /// <summary>The placeholder that names the incoming (IMAP) server's port.</summary>
+    public const string IncomingPortKey = "mail.incoming.port";
+
+    /// <summary>The placeholder that names the outgoing (SMTP) server's host.</summary>
+    public const string OutgoingHostKey = "mail.outgoing.host";
+
+    /// <summary>The placeholder that names the outgoing (SMTP) server's port.</summary>
+    public const string OutgoingPortKey = "mail.outgoing.port";
+
     /// <summary>The values behind the <c>{{mail.*}}</c> placeholders that content/README.md lists for editors.</summary>
     public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["mail.incoming.host"] = Incoming.Host,
-        ["mail.incoming.port"] = Incoming.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [IncomingHostKey] = Incoming.Host,
+        [IncomingPortKey] = Incoming.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["mail.incoming.security"] = SecurityLabel(Incoming.Security),
-        ["mail.outgoing.host"] = Outgoing.Host,
-        ["mail.outgoing.port"] = Outgoing.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [OutgoingHostKey] = Outgoing.Host,
+        [OutgoingPortKey] = Outgoing.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["mail.outgoing.security"] = SecurityLabel(Outgoing.Security),
         ["mail.limits.mailboxPerHour"] = Limits.MailboxPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["mail.limits.domainPerHour"] = Limits.DomainPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -28,13 +28,13 @@ public sealed class BodyTests : IDisposable
     }
 
     [Fact]
-    public void WidgetParametersComeFromTheContainerLine()
+    public void AWidgetIsNamedByItsContainerLine()
     {
-        _folder.Pair("x", "x-sv", "::: mail-tester focus=smtp\n:::\n");
+        _folder.Pair("x", "x-sv", "::: mail-tester\n:::\n");
 
         var widget = Assert.IsType<WidgetSegment>(Assert.Single(_folder.Load().Find("en", "x")!.Body));
 
-        Assert.Equal("smtp", widget.Parameters["focus"]);
+        Assert.Equal("mail-tester", widget.Name);
     }
 
     [Fact]
@@ -63,11 +63,15 @@ public sealed class BodyTests : IDisposable
     }
 
     [Fact]
-    public void AWidgetParameterWithoutAValueIsAnError()
+    public void TextAfterAWidgetsNameIsAWarningAndTheWidgetStays()
     {
-        _folder.Pair("x", "x-sv", "::: mail-tester smtp\n:::\n");
+        _folder.Pair("x", "x-sv", "::: mail-tester focus=smtp\n:::\n");
 
-        Assert.Contains("articles/en/x.md:9: widget parameter 'smtp' must be written key=value", Errors());
+        var catalog = _folder.Load();
+
+        Assert.Contains("articles/en/x.md:9: warning: widget 'mail-tester' takes nothing after its name; 'focus=smtp' is ignored",
+            catalog.Errors.Select(e => e.ToString()));
+        Assert.Equal("mail-tester", Assert.IsType<WidgetSegment>(Assert.Single(catalog.Find("en", "x")!.Body)).Name);
     }
 
     [Fact]

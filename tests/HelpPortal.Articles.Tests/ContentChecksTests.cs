@@ -174,5 +174,20 @@ public sealed class ContentChecksTests : IDisposable
         Assert.Contains("articles/en/a.md:9: warning: port 993 beside IMAP is written out: use {{mail.incoming.port}} so it follows the configuration", Errors());
     }
 
+    [Fact]
+    public void TheServersComeFromTheHostThatHandsThePlaceholdersIn()
+    {
+        _folder.Pair("a", "a-sv", "Use imap.example.test, and IMAP port 143.");
+        var placeholders = new Dictionary<string, string>(ContentFolder.Placeholders) { ["inbox.name"] = "imap.example.test", ["inbox.port"] = "993" };
+        var renamed = _folder.Options with { Placeholders = placeholders, Servers = [new("IMAP", "inbox.name", "inbox.port")] };
+        var unnamed = _folder.Options with { Servers = [] };
+
+        var errors = ContentLoader.Load(renamed).Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Contains("articles/en/a.md:9: the configured host 'imap.example.test' is written out: use {{inbox.name}} so it follows the configuration", errors);
+        Assert.Contains("articles/en/a.md:9: port 143 beside IMAP contradicts the configured port 993: use {{inbox.port}}", errors);
+        Assert.DoesNotContain(ContentLoader.Load(unnamed).Errors, e => e.Message.Contains("configured", StringComparison.Ordinal));
+    }
+
     private List<string> Errors() => _folder.Load().Errors.Select(e => e.ToString()).ToList();
 }

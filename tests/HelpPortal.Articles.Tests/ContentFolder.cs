@@ -27,6 +27,13 @@ public sealed class ContentFolder : IDisposable
         ["mail.providerName"] = "Example Mail",
     };
 
+    /// <summary>The servers the placeholders above name, as the web host hands them in.</summary>
+    public static readonly IReadOnlyList<ServerPlaceholders> Servers =
+    [
+        new("IMAP", "mail.incoming.host", "mail.incoming.port"),
+        new("SMTP", "mail.outgoing.host", "mail.outgoing.port"),
+    ];
+
     public static readonly IReadOnlySet<string> Widgets = new HashSet<string> { "mail-settings", "mail-tester", "sending-limits", "client-setup", "domain-check" };
 
     public ContentFolder(bool withCategories = true)
@@ -47,7 +54,7 @@ public sealed class ContentFolder : IDisposable
     public string Path { get; }
     public string Assets { get; }
 
-    public ContentLoadOptions Options => new(Path, Placeholders, Widgets, Assets);
+    public ContentLoadOptions Options => new(Path, Placeholders, Widgets, Assets) { Servers = Servers };
 
     /// <summary>Writes a file relative to the content folder, creating folders on the way.</summary>
     public ContentFolder Write(string relativePath, string text)

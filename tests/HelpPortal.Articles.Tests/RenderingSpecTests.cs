@@ -30,7 +30,7 @@ public sealed class RenderingSpecTests
         Assert.Equal(Normalize(example.Html), Normalize(Show(parsed.Body)));
     }
 
-    private static ContentLoadOptions Options => new("unused", ContentFolder.Placeholders, ContentFolder.Widgets);
+    private static ContentLoadOptions Options => new("unused", ContentFolder.Placeholders, ContentFolder.Widgets) { Servers = ContentFolder.Servers };
 
     private static string WithFrontMatter(string body) =>
         $"---\ntitle: Spec\nsummary: Spec\ncategories: [email]\nupdated: 2024-01-01\n---\n{body}";
@@ -43,7 +43,7 @@ public sealed class RenderingSpecTests
             text.Append(segment switch
             {
                 HtmlSegment html => html.Html,
-                WidgetSegment widget => $"\n[[widget {string.Join(' ', new[] { widget.Name }.Concat(widget.Parameters.Select(p => $"{p.Key}={p.Value}")))}]]\n",
+                WidgetSegment widget => $"\n[[widget {widget.Name}]]\n",
                 _ => throw new InvalidOperationException(),
             });
         }

@@ -20,10 +20,9 @@ internal static class ReaderFeature
         {
             var environment = sp.GetRequiredService<IWebHostEnvironment>();
             var configured = sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path;
-            return new ContentLoadOptions(
+            return LoadOptions(
                 ContentPaths.Content(configured, environment.ContentRootPath),
-                sp.GetRequiredService<MailServiceModel>().Placeholders(),
-                WidgetRegistry.Names,
+                sp.GetRequiredService<MailServiceModel>(),
                 ContentPaths.Assets(environment));
         });
         builder.Services.AddSingleton(sp => new LiveContentCatalog(
@@ -34,6 +33,17 @@ internal static class ReaderFeature
         builder.Services.AddHostedService<ContentInitializer>();
         return builder;
     }
+
+    /// <summary>How the content folder is read here: placeholders and server names from the mail model, the widgets Web renders.</summary>
+    public static ContentLoadOptions LoadOptions(string contentPath, MailServiceModel mail, string? assetsPath) =>
+        new(contentPath, mail.Placeholders(), WidgetRegistry.Names, assetsPath)
+        {
+            Servers =
+            [
+                new ServerPlaceholders("IMAP", MailServiceModel.IncomingHostKey, MailServiceModel.IncomingPortKey),
+                new ServerPlaceholders("SMTP", MailServiceModel.OutgoingHostKey, MailServiceModel.OutgoingPortKey),
+            ],
+        };
 
     /// <summary>The reader's languages (path, then remembered choice, then browser), the support link, content health.</summary>
     public static WebApplicationBuilder AddReader(this WebApplicationBuilder builder)

@@ -32,7 +32,7 @@ public sealed class PreviewEditorTests : IDisposable
     private BunitContext Context(string lang = "en")
     {
         var context = ReaderFixture.Context(lang, ReaderFixture.Catalog(ReaderFixture.Article("en", "alpha")));
-        context.Services.AddSingleton(new ContentLoadOptions(_folder, ReaderFixture.Mail.Placeholders(), WidgetRegistry.Names));
+        context.Services.AddSingleton(ReaderFeature.LoadOptions(_folder, ReaderFixture.Mail, null));
         return context;
     }
 
@@ -182,7 +182,7 @@ public sealed class PreviewEditorTests : IDisposable
     }
 
     private static ContentLoadOptions Options(ContentFixture content) =>
-        new(content.Path, ReaderFixture.Mail.Placeholders(), WidgetRegistry.Names);
+        ReaderFeature.LoadOptions(content.Path, ReaderFixture.Mail, null);
 
     /// <summary>A preview whose catalog is the fixture folder loaded as the portal would load it.</summary>
     private static BunitContext Context(ContentLoadOptions options)

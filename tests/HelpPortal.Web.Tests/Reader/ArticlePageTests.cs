@@ -112,7 +112,7 @@ public sealed class ArticlePageTests
         var body = new ArticleSegment[]
         {
             new HtmlSegment("<p id=\"before\">Before the table.</p>"),
-            new WidgetSegment("mail-settings", new Dictionary<string, string>()),
+            new WidgetSegment("mail-settings"),
             new HtmlSegment("<p id=\"after\">After the table.</p>"),
         };
         var page = RenderArticle("en", Catalog(Article("en", "a", body: body)), "a");
@@ -130,7 +130,7 @@ public sealed class ArticlePageTests
         var body = new ArticleSegment[]
         {
             new HtmlSegment("<p>One.</p>"),
-            new WidgetSegment("no-such-widget", new Dictionary<string, string>()),
+            new WidgetSegment("no-such-widget"),
             new HtmlSegment("<p>Two.</p>"),
         };
         var page = RenderArticle("en", Catalog(Article("en", "a", body: body)), "a");
