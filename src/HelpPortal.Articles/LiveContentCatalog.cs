@@ -1,14 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HelpPortal.Articles;
 
 /// <summary>
 /// The catalog in service, rebuilt in the background whenever a file under the content folder changes.
 /// Changes are debounced, a rebuild never runs on a request, and the new catalog is swapped in whole.
-/// The first read of <see cref="Current"/> (or <see cref="StartAsync"/>) performs the initial load,
-/// so the first request always sees content.
+/// The constructor performs the initial load, so whoever holds the catalog, the first request included, sees content.
 /// </summary>
 public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, IDisposable
 {
@@ -16,32 +14,34 @@ public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, 
     private readonly ILogger _logger;
     private readonly TimeSpan _debounce;
     private readonly Lock _reloadLock = new();
-    private readonly Lazy<ContentCatalog> _initial;
     private readonly Timer _timer;
     private FileSystemWatcher? _watcher;
-    private ContentCatalog? _current;
+    private ContentCatalog _current;
     private bool _disposed;
 
-    /// <param name="debounce">How long the folder must be quiet before a rebuild; about 250 ms by default.</param>
-    public LiveContentCatalog(ContentLoadOptions options, ILogger<LiveContentCatalog>? logger = null, TimeSpan? debounce = null)
+    /// <summary>How long the folder must be quiet before a rebuild: long enough for an editor's save to settle.</summary>
+    public static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Loads the content folder now; <see cref="StartAsync"/> then starts watching it.</summary>
+    /// <param name="debounce">How long the folder must be quiet before a rebuild (<see cref="DefaultDebounce"/>).</param>
+    public LiveContentCatalog(ContentLoadOptions options, ILogger<LiveContentCatalog> logger, TimeSpan debounce)
     {
         _options = options;
-        _logger = logger ?? NullLogger<LiveContentCatalog>.Instance;
-        _debounce = debounce ?? TimeSpan.FromMilliseconds(250);
-        _initial = new Lazy<ContentCatalog>(() => Rebuild(previous: null), LazyThreadSafetyMode.ExecutionAndPublication);
+        _logger = logger;
+        _debounce = debounce;
+        _current = Rebuild(previous: null);
         _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <inheritdoc />
-    public ContentCatalog Current => Volatile.Read(ref _current) ?? _initial.Value;
+    public ContentCatalog Current => Volatile.Read(ref _current);
 
     /// <inheritdoc />
     public event Action<ContentCatalog>? Changed;
 
-    /// <summary>Loads the content and starts watching the folder.</summary>
+    /// <summary>Starts watching the folder.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Current;
         StartWatching();
         return Task.CompletedTask;
     }
@@ -109,7 +109,7 @@ public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, 
         lock (_reloadLock)
         {
             // Another reload may have finished while this one waited; build on the newest.
-            previous = previous is null ? null : Volatile.Read(ref _current) ?? previous;
+            previous = previous is null ? null : Volatile.Read(ref _current);
             ContentCatalog catalog;
             try
             {

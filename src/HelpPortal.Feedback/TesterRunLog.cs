@@ -13,7 +13,7 @@ public interface ITesterRunLog
 public sealed record DiagnosisCount(DateOnly Day, string Diagnosis, int Count);
 
 /// <summary>Daily diagnosis counters over the store: one row per day and code, incremented in place.</summary>
-public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ITesterRunLog
+public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics metrics) : ITesterRunLog
 {
     private const int MaxDiagnosisLength = 64;
 
@@ -31,7 +31,7 @@ public sealed class TesterRunLog(IDbContextFactory<PortalDbContext> contexts, Ti
             INSERT INTO "TesterRunCounts" ("Day", "Diagnosis", "Count") VALUES ({day}, {diagnosis}, 1)
             ON CONFLICT ("Day", "Diagnosis") DO UPDATE SET "Count" = "TesterRunCounts"."Count" + 1
             """, cancellationToken);
-        metrics?.TesterRan(diagnosis);
+        metrics.TesterRan(diagnosis);
     }
 
     public async Task<IReadOnlyList<DiagnosisCount>> GetCountsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed record VoteComment(string Revision, string? Reason, string Comment
 
 /// <summary>Writes and reads article votes.</summary>
 // Metrics are optional so unit tests can build a store from a context factory alone.
-public sealed partial class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null)
+public sealed partial class VoteStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics metrics)
 {
     /// <summary>The longest a vote waits for a busy store (SQLite's own wait for a writer is as long).</summary>
     public static readonly TimeSpan CastTimeout = TimeSpan.FromSeconds(10);
@@ -63,7 +63,7 @@ public sealed partial class VoteStore(IDbContextFactory<PortalDbContext> context
                 """, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        metrics?.VoteCast(vote.Lang, vote.Helpful);
+        metrics.VoteCast(vote.Lang, vote.Helpful);
     }
 
     public async Task<Vote?> FindAsync(string visitorId, string lang, string slug, CancellationToken cancellationToken)

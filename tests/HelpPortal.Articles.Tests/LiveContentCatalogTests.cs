@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace HelpPortal.Articles.Tests;
 
 /// <summary>Live reload on real files: the watcher, the debounce and the swap.</summary>
@@ -9,10 +11,10 @@ public sealed class LiveContentCatalogTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void TheFirstReadLoadsTheContent()
+    public void TheContentIsLoadedWhenTheCatalogIsMade()
     {
         _folder.Pair("a", "a-sv", "Hello.");
-        using var live = new LiveContentCatalog(_folder.Options);
+        using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, LiveContentCatalog.DefaultDebounce);
 
         Assert.Contains("Hello.", live.Current.Find("en", "a")!.PlainText);
     }
@@ -21,7 +23,7 @@ public sealed class LiveContentCatalogTests : IDisposable
     public async Task AnEditedArticleIsServedAfterTheReload()
     {
         _folder.Pair("a", "a-sv", "Old text.");
-        using var live = new LiveContentCatalog(_folder.Options);
+        using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, LiveContentCatalog.DefaultDebounce);
         await live.StartAsync(CancellationToken.None);
         var changed = NextChange(live);
 
@@ -37,7 +39,7 @@ public sealed class LiveContentCatalogTests : IDisposable
     public async Task AReloadThatBreaksAnArticleKeepsItsLastGoodVersion()
     {
         _folder.Pair("a", "a-sv", "Good text.").Pair("b", "b-sv", "Other.");
-        using var live = new LiveContentCatalog(_folder.Options);
+        using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, LiveContentCatalog.DefaultDebounce);
         await live.StartAsync(CancellationToken.None);
         var before = live.Current;
         var changed = NextChange(live);
@@ -55,7 +57,7 @@ public sealed class LiveContentCatalogTests : IDisposable
     public async Task ABurstOfSavesBecomesOneReload()
     {
         _folder.Pair("a", "a-sv", "Zero.");
-        using var live = new LiveContentCatalog(_folder.Options, debounce: TimeSpan.FromMilliseconds(300));
+        using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, TimeSpan.FromMilliseconds(300));
         await live.StartAsync(CancellationToken.None);
         var reloads = 0;
         live.Changed += _ => Interlocked.Increment(ref reloads);
@@ -75,7 +77,7 @@ public sealed class LiveContentCatalogTests : IDisposable
     public async Task AFailingSubscriberDoesNotStopTheReload()
     {
         _folder.Pair("a", "a-sv", "One.");
-        using var live = new LiveContentCatalog(_folder.Options);
+        using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, LiveContentCatalog.DefaultDebounce);
         await live.StartAsync(CancellationToken.None);
         live.Changed += _ => throw new InvalidOperationException("subscriber failed");
         var changed = NextChange(live);

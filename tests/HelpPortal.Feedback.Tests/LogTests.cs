@@ -9,7 +9,7 @@ public abstract class LogTests(DatabaseProvider provider)
     public async Task ConcurrentTesterRunsAreAllCountedPerDayAndDiagnosis()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var log = new TesterRunLog(store, store.Time);
+        var log = new TesterRunLog(store, store.Time, store.Metrics);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(t => Task.Run(async () =>
         {
@@ -64,7 +64,7 @@ public abstract class LogTests(DatabaseProvider provider)
     public async Task ConcurrentSearchesAreAllLogged()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var log = new SearchLog(store, store.Time);
+        var log = new SearchLog(store, store.Time, store.Metrics);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(t => Task.Run(async () =>
         {
@@ -85,7 +85,7 @@ public abstract class LogTests(DatabaseProvider provider)
     public async Task TheSearchReportListsTopQueriesNoResultsAndNeverOpened()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var log = new SearchLog(store, store.Time);
+        var log = new SearchLog(store, store.Time, store.Metrics);
         var opened = await log.RecordSearchAsync("smtp port", "en", 3, default);
         await log.RecordOpenedAsync(opened, "mail-settings", default);
         await log.RecordSearchAsync("smtp port", "en", 3, default);

@@ -12,7 +12,7 @@ public abstract class NetworkVoteTests(DatabaseProvider provider)
     public async Task TwentyCookielessVotesFromOneNetworkCountAsOne()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         // Five at a time, as a script would send them: the store must not let two of them both find nothing to
         // replace. (Not all twenty at once: on a loaded machine the last would wait past the cast timeout.)
@@ -28,7 +28,7 @@ public abstract class NetworkVoteTests(DatabaseProvider provider)
     public async Task TheLatestCookielessVoteFromANetworkIsTheOneCounted()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(CookielessVote("2001:db8:1:2::/64", helpful: true), default);
         store.Time.Advance(TimeSpan.FromHours(3));
@@ -46,7 +46,7 @@ public abstract class NetworkVoteTests(DatabaseProvider provider)
     public async Task OtherNetworksOtherArticlesAndVotesAfterADayCountSeparately()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(CookielessVote("203.0.113.7"), default);
         await votes.CastAsync(CookielessVote("203.0.113.8"), default);
@@ -62,7 +62,7 @@ public abstract class NetworkVoteTests(DatabaseProvider provider)
     public async Task AVisitorWithTheCookieKeepsTheirOwnVote()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(new VoteInput("visitor-with-cookie", "en", "troubleshooting-email", "r1", true, null, null)
         {
@@ -84,7 +84,7 @@ public abstract class NetworkVoteTests(DatabaseProvider provider)
     public async Task OnlyAKeyedHashOfTheNetworkIsStored()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(CookielessVote("203.0.113.7"), default);
 

@@ -10,7 +10,7 @@ public abstract class ReportTests(DatabaseProvider provider)
     public async Task DailyCountsGroupVotesByArticleRevisionAndDay()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
         await votes.CastAsync(Vote("a", true), default);
         await votes.CastAsync(Vote("b", false, reason: VoteReasons.Outdated), default);
         await votes.CastAsync(Vote("c", true, slug: "sending-limits"), default);
@@ -33,7 +33,7 @@ public abstract class ReportTests(DatabaseProvider provider)
     public async Task ReasonsAndRevisionsAreCountedInTheStore()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
         await votes.CastAsync(Vote("a", false, reason: VoteReasons.Outdated), default);
         await votes.CastAsync(Vote("b", false), default);
         store.Time.Advance(TimeSpan.FromDays(1));
@@ -85,7 +85,7 @@ public abstract class ReportTests(DatabaseProvider provider)
     public async Task QueryStatsCarryCountsAndWhenTheyWereLastSeen()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var log = new SearchLog(store, store.Time);
+        var log = new SearchLog(store, store.Time, store.Metrics);
         await log.RecordSearchAsync("fax", "en", 0, default);
         store.Time.Advance(TimeSpan.FromHours(2));
         var opened = await log.RecordSearchAsync("fax", "en", 1, default);

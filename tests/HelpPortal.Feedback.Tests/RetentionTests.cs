@@ -13,8 +13,8 @@ public sealed class RetentionTests
     {
         await using var store = await TestStore.CreateAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var log = new SearchLog(store, time);
-        var votes = new VoteStore(store, time);
+        var log = new SearchLog(store, time, store.Metrics);
+        var votes = new VoteStore(store, time, store.Metrics);
         await log.RecordSearchAsync("old search", "en", 3, default);
         await votes.CastAsync(new VoteInput("old", "en", "a", "r1", false, VoteReasons.Other, "an old comment")
         {

@@ -1,6 +1,8 @@
 using HelpPortal.Feedback;
 using Microsoft.Data.Sqlite;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HelpPortal.Feedback.Tests;
@@ -13,6 +15,7 @@ internal sealed class TestStore : IDbContextFactory<PortalDbContext>, IAsyncDisp
 {
     private readonly DbContextOptions<PortalDbContext> _options;
     private readonly string? _postgresDatabase;
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     private TestStore(string folder, DatabaseProvider provider, string? postgresDatabase)
     {
@@ -23,11 +26,15 @@ internal sealed class TestStore : IDbContextFactory<PortalDbContext>, IAsyncDisp
         builder.UsePortalStore(provider,
             postgresDatabase is null ? "Data Source=data/store.db" : TestPostgres.ConnectionString(postgresDatabase), folder);
         _options = builder.Options;
+        Metrics = new PortalMetrics(_meters.GetRequiredService<IMeterFactory>());
     }
 
     public string Folder { get; }
     public DatabaseProvider Provider { get; }
     public ManualTime Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The counters the stores add to, on a meter of this store's own.</summary>
+    public PortalMetrics Metrics { get; }
 
     public static async Task<TestStore> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
@@ -44,6 +51,7 @@ internal sealed class TestStore : IDbContextFactory<PortalDbContext>, IAsyncDisp
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        await _meters.DisposeAsync();
         if (_postgresDatabase is not null)
         {
             await TestPostgres.DropDatabaseAsync(_postgresDatabase);

@@ -13,7 +13,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task VoteAgainReplacesTheEarlierVote()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(Vote("visitor-1", helpful: false, reason: VoteReasons.Outdated, comment: "Ports changed"), default);
         store.Time.Advance(TimeSpan.FromMinutes(5));
@@ -32,7 +32,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task TheSameVisitorHasOneVotePerArticleAndLanguage()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(Vote("visitor-1", helpful: true, slug: "a"), default);
         await votes.CastAsync(Vote("visitor-1", helpful: false, slug: "b"), default);
@@ -48,7 +48,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task VotesAreCountedPerRevision()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
 
         await votes.CastAsync(Vote("a", helpful: false, revision: "old"), default);
         await votes.CastAsync(Vote("b", helpful: false, revision: "old"), default);
@@ -65,7 +65,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task ConcurrentVotesFromManyVisitorsGiveExactTotals()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, TimeProvider.System);
+        var votes = new VoteStore(store, TimeProvider.System, store.Metrics);
         const int tasks = 50, votesPerTask = 40;
 
         // Each task votes twice per visitor (the second vote must replace the first) and once as a visitor
@@ -97,7 +97,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task CommentsComeNewestFirstWithinTheFilter()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
         await votes.CastAsync(Vote("a", false, reason: VoteReasons.HardToFollow, comment: "first"), default);
         store.Time.Advance(TimeSpan.FromHours(1));
         await votes.CastAsync(Vote("b", false, reason: VoteReasons.Outdated, comment: "second"), default);
@@ -114,7 +114,7 @@ public abstract class VoteStoreTests(DatabaseProvider provider)
     public async Task RowsCanBeReadForAPeriod()
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var votes = new VoteStore(store, store.Time);
+        var votes = new VoteStore(store, store.Time, store.Metrics);
         await votes.CastAsync(Vote("early", true), default);
         store.Time.Advance(TimeSpan.FromDays(10));
         await votes.CastAsync(Vote("late", false), default);

@@ -15,14 +15,20 @@ public sealed class SearchService : IDisposable
     private readonly IContentCatalogSource _catalogs;
     private readonly ILogger<SearchService> _logger;
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
-    private readonly Lock _firstBuild = new();
     private SearchIndex? _index;
 
+    /// <summary>Builds the index of the current catalog, then follows the catalog's changes.</summary>
     public SearchService(IContentCatalogSource catalogs, ILogger<SearchService> logger)
     {
         _catalogs = catalogs;
         _logger = logger;
+        // Listen first, so a change during this build is not missed; a rebuild that lands first is the newer index.
         _catalogs.Changed += OnCatalogChanged;
+        var first = SearchIndex.Build(_catalogs.Current);
+        if (Interlocked.CompareExchange(ref _index, first, null) is not null)
+        {
+            first.Dispose();
+        }
     }
 
     /// <summary>The catalog version the current index was built from.</summary>
@@ -31,23 +37,7 @@ public sealed class SearchService : IDisposable
     /// <summary>Raised after a new index has been swapped in (tests wait on it).</summary>
     public event Action<long>? Swapped;
 
-    private SearchIndex Index
-    {
-        get
-        {
-            if (Volatile.Read(ref _index) is { } index)
-            {
-                return index;
-            }
-            lock (_firstBuild)
-            {
-                return _index ??= SearchIndex.Build(_catalogs.Current);
-            }
-        }
-    }
-
-    /// <summary>Builds the index of the current catalog now, so the first search does not pay for it.</summary>
-    public void BuildFirstIndex() => _ = Index;
+    private SearchIndex Index => Volatile.Read(ref _index) ?? throw new ObjectDisposedException(nameof(SearchService));
 
     /// <summary>
     /// Searches published articles in <paramref name="lang"/>; when that language has no hit, the other

@@ -11,7 +11,7 @@ public sealed partial class LimitedMailTester(
     IMailTester inner,
     MailTesterLimits limits,
     ILogger<LimitedMailTester> logger,
-    Func<string, CancellationToken, Task>? recordDiagnosisAsync = null) : IMailTester
+    Func<string, CancellationToken, Task> recordDiagnosisAsync) : IMailTester
 {
     // The sign-in steps: once one has started, the credentials may be on their way.
     private static readonly HashSet<string> SignInSteps = ["imap-auth", "smtp-auth"];
@@ -94,11 +94,6 @@ public sealed partial class LimitedMailTester(
 
     private async Task RecordAsync(string diagnosis, CancellationToken cancellationToken)
     {
-        if (recordDiagnosisAsync is null)
-        {
-            return;
-        }
-
         try
         {
             await recordDiagnosisAsync(diagnosis, cancellationToken);

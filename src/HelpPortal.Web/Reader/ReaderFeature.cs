@@ -27,7 +27,8 @@ internal static class ReaderFeature
         });
         builder.Services.AddSingleton(sp => new LiveContentCatalog(
             sp.GetRequiredService<ContentLoadOptions>(),
-            sp.GetRequiredService<ILogger<LiveContentCatalog>>()));
+            sp.GetRequiredService<ILogger<LiveContentCatalog>>(),
+            LiveContentCatalog.DefaultDebounce));
         builder.Services.AddSingleton<IContentCatalogSource>(sp => sp.GetRequiredService<LiveContentCatalog>());
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddHostedService<ContentInitializer>();

@@ -315,11 +315,18 @@ public sealed class LimitCounterOutageTests
         var options = Microsoft.Extensions.Options.Options.Create(new MailTesterOptions());
         var calls = 0;
         var inner = new CountingTester(() => calls++);
-        var tester = new LimitedMailTester(inner, new MailTesterLimits(options, new BrokenCounter()), NullLogger<LimitedMailTester>.Instance);
+        var recorded = new List<string>();
+        var tester = new LimitedMailTester(inner, new MailTesterLimits(options, new BrokenCounter()), NullLogger<LimitedMailTester>.Instance,
+            (diagnosis, _) =>
+            {
+                recorded.Add(diagnosis);
+                return Task.CompletedTask;
+            });
 
         var result = await tester.RunAsync(new MailTestRequest("anna@example.com", "pw", false, "192.0.2.1"), _ => { }, CancellationToken.None);
 
         Assert.Equal(Diagnosis.RateLimited, result.Diagnosis);
+        Assert.Equal([Diagnosis.RateLimited], recorded);
         Assert.Equal(0, calls);
     }
 
