@@ -14,24 +14,7 @@ public sealed class ContentGapStore(IDbContextFactory<PortalDbContext> contexts,
         DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = SearchLog.Searches(db, fromUtc, toUtc, lang);
-        var groups = await rows
-            .GroupBy(q => new { q.Query, q.Lang })
-            .Select(g => new
-            {
-                g.Key.Query,
-                g.Key.Lang,
-                Count = g.Count(),
-                NoResults = g.Count(q => q.ResultCount == 0),
-                Opened = g.Count(q => q.OpenedSlug != null),
-                LastSeen = g.Max(q => q.SearchedUtc),
-                LastNoResult = g.Where(q => q.ResultCount == 0).Max(q => (DateTime?)q.SearchedUtc),
-            })
-            .ToListAsync(cancellationToken);
-        return groups.Select(g => new QueryStats(g.Query, g.Lang, g.Count, g.NoResults, g.Opened,
-                DateTime.SpecifyKind(g.LastSeen, DateTimeKind.Utc),
-                g.LastNoResult is { } last ? DateTime.SpecifyKind(last, DateTimeKind.Utc) : null))
-            .ToList();
+        return await SearchLog.QueryStatsAsync(db, fromUtc, toUtc, lang, cancellationToken);
     }
 
     /// <summary>Marks a gap Planned or Done (or Open again), replacing an earlier mark.</summary>

@@ -21,7 +21,7 @@ public sealed record SearchLogReport(
     IReadOnlyList<QueryCount> NeverOpened);
 
 /// <summary>The search log over the store.</summary>
-public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics? metrics = null) : ISearchLog
+public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, PortalMetrics metrics) : ISearchLog
 {
     public const int MaxQueryLength = 200;
     private const int ReportSize = 50;
@@ -33,7 +33,7 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.SearchQueries.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        metrics?.Searched(lang, resultCount);
+        metrics.Searched(lang, resultCount);
         return row.Id;
     }
 
@@ -47,18 +47,7 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
     public async Task<SearchLogReport> GetReportAsync(DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = SearchLog.Searches(db, fromUtc, toUtc, lang);
-        var groups = await rows
-            .GroupBy(q => new { q.Query, q.Lang })
-            .Select(g => new
-            {
-                g.Key.Query,
-                g.Key.Lang,
-                Count = g.Count(),
-                NoResults = g.Count(q => q.ResultCount == 0),
-                Opened = g.Count(q => q.OpenedSlug != null),
-            })
-            .ToListAsync(cancellationToken);
+        var groups = await QueryStatsAsync(db, fromUtc, toUtc, lang, cancellationToken);
 
         static List<QueryCount> Top(IEnumerable<(string Query, string Lang, int Count)> items) => items
             .Where(i => i.Count > 0)
@@ -71,6 +60,29 @@ public sealed class SearchLog(IDbContextFactory<PortalDbContext> contexts, TimeP
             Top(groups.Select(g => (g.Query, g.Lang, g.Count))),
             Top(groups.Select(g => (g.Query, g.Lang, g.NoResults))),
             Top(groups.Where(g => g.Opened == 0).Select(g => (g.Query, g.Lang, g.Count - g.NoResults))));
+    }
+
+    /// <summary>Each distinct query in the period with its counts, grouped in the database.</summary>
+    internal static async Task<List<QueryStats>> QueryStatsAsync(
+        PortalDbContext db, DateTime fromUtc, DateTime toUtc, string? lang, CancellationToken cancellationToken)
+    {
+        var groups = await Searches(db, fromUtc, toUtc, lang)
+            .GroupBy(q => new { q.Query, q.Lang })
+            .Select(g => new
+            {
+                g.Key.Query,
+                g.Key.Lang,
+                Count = g.Count(),
+                NoResults = g.Count(q => q.ResultCount == 0),
+                Opened = g.Count(q => q.OpenedSlug != null),
+                LastSeen = g.Max(q => q.SearchedUtc),
+                LastNoResult = g.Where(q => q.ResultCount == 0).Max(q => (DateTime?)q.SearchedUtc),
+            })
+            .ToListAsync(cancellationToken);
+        return groups.Select(g => new QueryStats(g.Query, g.Lang, g.Count, g.NoResults, g.Opened,
+                DateTime.SpecifyKind(g.LastSeen, DateTimeKind.Utc),
+                g.LastNoResult is { } last ? DateTime.SpecifyKind(last, DateTimeKind.Utc) : null))
+            .ToList();
     }
 
     /// <summary>The searches made from <paramref name="fromUtc"/> up to <paramref name="toUtc"/>, in one language or all.</summary>
