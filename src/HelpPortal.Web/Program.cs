@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHosting();         // clock, localization, Razor components with circuit limits
 builder.AddMailService();     // the validated mail-service model every feature reads
-builder.AddArticles();        // content folder, Markdig pipeline, live reload
+builder.AddArticles();        // content folder, live reload, the first search index
 builder.AddReader();          // languages, content health
 builder.AddFeedback();        // EF Core store, votes, visitor cookie, vote limit
 builder.AddStaff();           // staff identity, sign-in limit
