@@ -48,6 +48,22 @@ public sealed class ContentCatalog
     public Article? Find(string lang, string slug) =>
         _articles.TryGetValue((lang, slug), out var article) ? article : null;
 
+    /// <summary>
+    /// The published article in <paramref name="lang"/> that is the default language's <paramref name="defaultSlug"/>
+    /// or its translation, or null. Code names an article by its default-language slug and follows the translations
+    /// the editors wrote, so no other language's slug is written in code.
+    /// </summary>
+    public Article? InLanguage(string defaultSlug, string lang)
+    {
+        if (Find(DefaultLanguage, defaultSlug) is not { } original)
+        {
+            return null;
+        }
+        var article = lang == DefaultLanguage ? original
+            : original.Translations.TryGetValue(lang, out var slug) ? Find(lang, slug) : null;
+        return article is { Draft: false } ? article : null;
+    }
+
     public IEnumerable<Category> Children(string? parentId) =>
         Categories.Where(c => c.Parent == parentId);
 

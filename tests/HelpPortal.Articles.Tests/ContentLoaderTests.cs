@@ -102,4 +102,21 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.Equal(errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line), errors);
     }
+
+    [Fact]
+    public void AnArticleNamedByItsEnglishSlugIsFoundInEachLanguageThroughItsTranslation()
+    {
+        _folder.Pair("full-mailbox", "full-brevlada")
+            .Article("en", "drafted", translation: "utkast")
+            .Article("sv", "utkast", extraFrontMatter: "draft: true\n", translation: "drafted")
+            .Article("en", "alone");
+
+        var catalog = _folder.Load();
+
+        Assert.Equal("full-mailbox", catalog.InLanguage("full-mailbox", "en")?.Slug);
+        Assert.Equal("full-brevlada", catalog.InLanguage("full-mailbox", "sv")?.Slug);
+        Assert.Null(catalog.InLanguage("drafted", "sv"));
+        Assert.Null(catalog.InLanguage("alone", "sv"));
+        Assert.Null(catalog.InLanguage("full-brevlada", "sv"));
+    }
 }

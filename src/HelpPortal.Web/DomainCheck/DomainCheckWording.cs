@@ -13,18 +13,19 @@ namespace HelpPortal.Web.DomainCheck;
 /// </summary>
 internal sealed class DomainCheckWording(IStringLocalizer localizer, string providerName, string lang)
 {
-    // The articles that explain each check, per language; a finding links to one only if it is published.
-    private static readonly Dictionary<string, (string En, string Sv)> Articles = new(StringComparer.Ordinal)
+    // The articles that explain each check, by their English slug; a finding links to the reader's language's
+    // translation, and only if it is published.
+    private static readonly Dictionary<string, string> Articles = new(StringComparer.Ordinal)
     {
-        [DomainCheckNames.Domain] = ("point-mail-to-us", "peka-e-post-till-oss"),
-        [DomainCheckNames.Mx] = ("point-mail-to-us", "peka-e-post-till-oss"),
-        [DomainCheckNames.Spf] = ("spf-record", "spf-post"),
-        [DomainCheckNames.Dkim] = ("dkim-signing", "dkim-signering"),
-        [DomainCheckNames.Dmarc] = ("dmarc-policy", "dmarc-policy"),
-        [DomainCheckNames.ImapService] = ("set-up-thunderbird", "konfigurera-thunderbird"),
-        [DomainCheckNames.SubmissionService] = ("set-up-thunderbird", "konfigurera-thunderbird"),
-        [DomainCheckNames.Autoconfig] = ("set-up-thunderbird", "konfigurera-thunderbird"),
-        [DomainCheckNames.Autodiscover] = ("set-up-outlook", "konfigurera-outlook"),
+        [DomainCheckNames.Domain] = "point-mail-to-us",
+        [DomainCheckNames.Mx] = "point-mail-to-us",
+        [DomainCheckNames.Spf] = "spf-record",
+        [DomainCheckNames.Dkim] = "dkim-signing",
+        [DomainCheckNames.Dmarc] = "dmarc-policy",
+        [DomainCheckNames.ImapService] = "set-up-thunderbird",
+        [DomainCheckNames.SubmissionService] = "set-up-thunderbird",
+        [DomainCheckNames.Autoconfig] = "set-up-thunderbird",
+        [DomainCheckNames.Autodiscover] = "set-up-outlook",
     };
 
     public static string StatusName(FindingStatus status) => status.ToString().ToLowerInvariant();
@@ -74,12 +75,11 @@ internal sealed class DomainCheckWording(IStringLocalizer localizer, string prov
     /// <summary>The article that explains this check, if it exists in the reader's language.</summary>
     public (string Url, string Title)? Article(DomainFinding finding, ContentCatalog catalog)
     {
-        if (!Articles.TryGetValue(finding.Check, out var slugs) || finding.Code is DomainCheckCodes.LookupFailed)
+        if (!Articles.TryGetValue(finding.Check, out var slug) || finding.Code is DomainCheckCodes.LookupFailed)
         {
             return null;
         }
-        var slug = lang == "sv" ? slugs.Sv : slugs.En;
-        return catalog.Find(lang, slug) is { Draft: false } article ? (ReaderUrls.Article(lang, slug), article.Title) : null;
+        return catalog.InLanguage(slug, lang) is { } article ? (ReaderUrls.Article(lang, article.Slug), article.Title) : null;
     }
 
     private string DmarcProblem(string tag) => tag switch

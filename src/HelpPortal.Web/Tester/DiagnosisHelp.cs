@@ -5,8 +5,8 @@ namespace HelpPortal.Web.Tester;
 /// <summary>Where in the troubleshooting article each diagnosis is explained (its fixed section anchors).</summary>
 public static class DiagnosisHelp
 {
-    /// <summary>The article about full mailboxes, in each language, that the mailbox-full verdict links to.</summary>
-    public static string FullMailboxSlug(string lang) => lang == "sv" ? "full-brevlada" : "full-mailbox";
+    /// <summary>The article about full mailboxes (its English slug) that the mailbox-full verdict links to.</summary>
+    public const string FullMailboxArticle = "full-mailbox";
 
     public static string Anchor(string diagnosis) => diagnosis switch
     {

@@ -71,9 +71,9 @@ public sealed partial class MailTesterWidget
 
     private string ArticleLink(string diagnosis)
     {
-        if (diagnosis == Diagnosis.MailboxFull)
+        if (diagnosis == Diagnosis.MailboxFull && Catalogs.Current.InLanguage(DiagnosisHelp.FullMailboxArticle, Lang) is { } article)
         {
-            return ReaderUrls.Article(Lang, DiagnosisHelp.FullMailboxSlug(Lang));
+            return ReaderUrls.Article(Lang, article.Slug);
         }
 
         var anchor = DiagnosisHelp.Anchor(diagnosis);

@@ -1,5 +1,6 @@
 // Over 200 lines: the widget's one state machine (input, limits, progress, verdict); its wording is in MailTesterWidget.Wording.cs.
 using System.Globalization;
+using HelpPortal.Articles;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Tester;
 using HelpPortal.Web.Hosting;
@@ -57,6 +58,7 @@ public sealed partial class MailTesterWidget : ComponentBase, IDisposable
 
     [Inject] private IMailTester Tester { get; set; } = default!;
     [Inject] private MailServiceModel Model { get; set; } = default!;
+    [Inject] private IContentCatalogSource Catalogs { get; set; } = default!;
     [Inject] private IStringLocalizer<MailTesterWidget> Localizer { get; set; } = default!;
     [Inject] private IHttpContextAccessor HttpContextAccessor { get; set; } = default!;
     [Inject] private ILogger<MailTesterWidget> Logger { get; set; } = default!;

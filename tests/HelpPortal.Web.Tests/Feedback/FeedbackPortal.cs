@@ -136,19 +136,6 @@ internal sealed class ClientAddressFromHeader : IStartupFilter
     };
 }
 
-internal sealed class TestCatalogSource(ContentCatalog catalog) : IContentCatalogSource
-{
-    public ContentCatalog Current { get; private set; } = catalog;
-
-    public event Action<ContentCatalog>? Changed;
-
-    public void Replace(ContentCatalog catalog)
-    {
-        Current = catalog;
-        Changed?.Invoke(catalog);
-    }
-}
-
 internal static class TestContent
 {
     public static Article Article(string lang, string slug, string title, string revision = "rev1", params string[] categories) => new()

@@ -68,7 +68,7 @@ internal static class ReaderFixture
         context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         context.Services.AddSingleton(mail ?? Mail);
         context.Services.AddSingleton(Hosting.TestOrigins.Unconfigured());
-        context.Services.AddSingleton<IContentCatalogSource>(new FixedCatalog(catalog ?? Catalog()));
+        context.Services.AddSingleton<IContentCatalogSource>(new TestCatalogSource(catalog ?? Catalog()));
         context.Services.AddSingleton(Options.Create(new SupportOptions { Url = "https://support.example.test/", Email = "help@example.test" }));
         context.ComponentFactories.AddStub<FeedbackForm>(parameters =>
             $"<div data-stub=\"feedback\">{parameters.Get(x => x.Article).Slug}</div>");
@@ -76,16 +76,5 @@ internal static class ReaderFixture
         context.ComponentFactories.AddStub<MailTesterWidget>();
         context.ComponentFactories.AddStub<ClientSetupWidget>();
         return context;
-    }
-
-    private sealed class FixedCatalog(ContentCatalog catalog) : IContentCatalogSource
-    {
-        public ContentCatalog Current => catalog;
-
-        public event Action<ContentCatalog>? Changed
-        {
-            add { }
-            remove { }
-        }
     }
 }

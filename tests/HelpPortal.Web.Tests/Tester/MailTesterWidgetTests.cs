@@ -1,8 +1,10 @@
 using System.Net;
 using Bunit;
+using HelpPortal.Articles;
 using HelpPortal.Mail;
 using HelpPortal.Mail.Limits;
 using HelpPortal.Web.Tester;
+using HelpPortal.Web.Tests.Reader;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,10 @@ public sealed class MailTesterWidgetTests : BunitContext
     {
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton(_model);
+        // The article the mailbox-full verdict links to, in both languages, as the editors link them.
+        Services.AddSingleton<IContentCatalogSource>(new TestCatalogSource(ReaderFixture.Catalog(
+            ReaderFixture.Article("en", "full-mailbox", translations: new Dictionary<string, string> { ["sv"] = "full-brevlada" }),
+            ReaderFixture.Article("sv", "full-brevlada", translations: new Dictionary<string, string> { ["en"] = "full-mailbox" }))));
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
         http.Connection.RemotePort = 50123;
