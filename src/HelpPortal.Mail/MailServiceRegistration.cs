@@ -28,6 +28,7 @@ public static class MailServiceRegistration
     /// <summary>
     /// Registers <see cref="MailKitMailTester"/> as the keyed <see cref="IMailTester"/>
     /// <see cref="MailKitMailTester.ServiceKey"/> (the limits wrap it) and its <see cref="MailTesterTimeouts"/>.
+    /// The engine runs on the host's <see cref="TimeProvider"/>, which the host registers.
     /// </summary>
     public static IServiceCollection AddMailKitTester(this IServiceCollection services)
     {

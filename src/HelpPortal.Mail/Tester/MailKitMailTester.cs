@@ -20,9 +20,9 @@ public sealed class MailKitMailTester : IMailTester
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    /// <summary>The engine over real DNS, sockets and TLS.</summary>
-    public MailKitMailTester(MailServiceModel model, IOptions<MailTesterTimeouts> timeouts, ILogger<MailKitMailTester> logger)
-        : this(model, new SocketMailConnector(), timeouts.Value, logger, TimeProvider.System)
+    /// <summary>The engine over real DNS, sockets and TLS, on the portal's clock.</summary>
+    public MailKitMailTester(MailServiceModel model, IOptions<MailTesterTimeouts> timeouts, ILogger<MailKitMailTester> logger, TimeProvider time)
+        : this(model, new SocketMailConnector(), timeouts.Value, logger, time)
     {
     }
 

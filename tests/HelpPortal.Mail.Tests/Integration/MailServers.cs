@@ -91,7 +91,8 @@ public sealed class MailServers
                 DeliveryWait = TimeSpan.FromSeconds(20),
                 DeliveryPollInterval = TimeSpan.FromMilliseconds(200),
             }),
-            logger ?? NullLogger<MailKitMailTester>.Instance);
+            logger ?? NullLogger<MailKitMailTester>.Instance,
+            TimeProvider.System);
 
     /// <summary>A port on loopback where nothing listens.</summary>
     public static int ClosedPort()

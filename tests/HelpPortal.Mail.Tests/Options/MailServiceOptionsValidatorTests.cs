@@ -182,6 +182,7 @@ public sealed class MailServiceOptionsValidatorTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(TimeProvider.System); // the host's clock, which the engine runs on
         builder.Services.AddMailServiceModel();
         builder.Services.AddMailKitTester();
         builder.Services.AddDomainChecker();

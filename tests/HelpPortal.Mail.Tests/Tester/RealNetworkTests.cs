@@ -121,7 +121,7 @@ public sealed class RealNetworkTests : IDisposable
         {
             TrustedRoot = _ca,
         };
-        var tester = new MailKitMailTester(model, Microsoft.Extensions.Options.Options.Create(_timeouts), NullLogger<MailKitMailTester>.Instance);
+        var tester = new MailKitMailTester(model, Microsoft.Extensions.Options.Options.Create(_timeouts), NullLogger<MailKitMailTester>.Instance, TimeProvider.System);
         return tester.RunAsync(new MailTestRequest(TesterHarness.Address, TesterHarness.Password, false, "192.0.2.1"), _ => { }, CancellationToken.None);
     }
 }
