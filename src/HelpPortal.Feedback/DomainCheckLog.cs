@@ -5,39 +5,26 @@ namespace HelpPortal.Feedback;
 /// <inheritdoc cref="IDomainCheckLog" />
 public sealed class DomainCheckLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time) : IDomainCheckLog
 {
-    private const int MaxCodeLength = 64;
-
     public async Task RecordAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
         foreach (var code in codes)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(code);
-            if (code.Length > MaxCodeLength)
-            {
-                throw new ArgumentException($"A finding code has at most {MaxCodeLength} characters.", nameof(codes));
-            }
+            DailyCodeCounts.Check(code, "finding", nameof(codes));
         }
 
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var code in codes.Distinct(StringComparer.Ordinal))
         {
-            // One atomic statement per code, so two checks finishing at once both count.
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "DomainCheckFindingCounts" ("Day", "Code", "Count") VALUES ({day}, {code}, 1)
-                ON CONFLICT ("Day", "Code") DO UPDATE SET "Count" = "DomainCheckFindingCounts"."Count" + 1
-                """, cancellationToken);
+            await DailyCodeCounts.IncrementAsync<DomainCheckFindingCount>(db, nameof(DomainCheckFindingCount.Code), day, code, cancellationToken);
         }
     }
 
     public async Task<IReadOnlyList<FindingCount>> GetCountsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.DomainCheckFindingCounts.AsNoTracking()
-            .Where(c => c.Day >= from && c.Day <= to)
-            .OrderBy(c => c.Day).ThenBy(c => c.Code)
-            .Select(c => new FindingCount(c.Day, c.Code, c.Count))
-            .ToListAsync(cancellationToken);
+        return await DailyCodeCounts.ReadAsync(db.DomainCheckFindingCounts, from, to, c => c.Code,
+            c => new FindingCount(c.Day, c.Code, c.Count), cancellationToken);
     }
 }
 
