@@ -13,7 +13,8 @@ internal static class DomainCheckFeature
 
     /// <summary>
     /// The domain check (the resolver comes from <c>MailService:Dns:Resolver</c>, never from a visitor), its per-client
-    /// limit and the daily counts of its findings. Call after <c>AddMailService</c> and <c>AddFeedback</c>.
+    /// limit and the daily counts of its findings. It uses the mail-service model (<c>AddMailService</c>) and the store
+    /// (<c>AddFeedback</c>); the order of the calls does not matter.
     /// </summary>
     public static WebApplicationBuilder AddDomainCheck(this WebApplicationBuilder builder)
     {
