@@ -4,9 +4,14 @@ using HelpPortal.Web.Hosting;
 
 namespace HelpPortal.Web.Feedback;
 
-/// <summary>Migrates the store and creates the staff roles (<see cref="PortalStoreInitializer"/>) before the server listens.</summary>
+/// <summary>
+/// Migrates the store and creates the staff roles (<see cref="PortalStoreInitializer"/>) before the server listens,
+/// and before the framework's own services start: Data Protection reads its key ring from the store when it starts.
+/// </summary>
 internal sealed class StoreInitializer(IServiceScopeFactory scopes) : StartupWork
 {
+    protected override bool OthersStartAfterIt => true;
+
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

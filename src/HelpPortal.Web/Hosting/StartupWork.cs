@@ -4,6 +4,8 @@ namespace HelpPortal.Web.Hosting;
 /// Work the server must not listen before: begun as soon as the host starts (<see cref="StartingAsync"/>) and
 /// awaited in <see cref="StartAsync"/>, which the host runs before it starts the server. Every piece starts before
 /// any is awaited, so they run side by side in whatever order they were registered; a failure stops start-up.
+/// Work that other services need before they start (<see cref="OthersStartAfterIt"/>) is awaited already in
+/// <see cref="StartingAsync"/>, which the host runs for every service before it starts any.
 /// </summary>
 internal abstract class StartupWork : IHostedLifecycleService
 {
@@ -12,13 +14,19 @@ internal abstract class StartupWork : IHostedLifecycleService
     /// <summary>The work itself, on a pool thread.</summary>
     protected abstract Task RunAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the host's other services start only after this work: true for the store, whose migrations create the
+    /// tables that services such as Data Protection (its key ring) read when they start.
+    /// </summary>
+    protected virtual bool OthersStartAfterIt => false;
+
     /// <summary>Undoes what <see cref="RunAsync"/> started, once it has ended (whether or not it succeeded).</summary>
     protected virtual Task UndoAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         _work = Task.Run(() => RunAsync(cancellationToken), cancellationToken);
-        return Task.CompletedTask;
+        return OthersStartAfterIt ? _work.WaitAsync(cancellationToken) : Task.CompletedTask;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => _work.WaitAsync(cancellationToken);
