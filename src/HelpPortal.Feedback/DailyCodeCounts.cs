@@ -7,6 +7,8 @@ namespace HelpPortal.Feedback;
 public interface IDailyCount
 {
     DateOnly Day { get; }
+
+    int Count { get; }
 }
 
 /// <summary>
@@ -38,11 +40,13 @@ internal static class DailyCodeCounts
     {
         var entity = db.Model.FindEntityType(typeof(TRow))!;
         var table = entity.GetTableName();
-        var column = entity.FindProperty(codeProperty)!.GetColumnName();
+        var dayColumn = entity.FindProperty(nameof(IDailyCount.Day))!.GetColumnName();
+        var codeColumn = entity.FindProperty(codeProperty)!.GetColumnName();
+        var countColumn = entity.FindProperty(nameof(IDailyCount.Count))!.GetColumnName();
         // Only the model's own names are written into the statement; the values are parameters.
         var upsert = $$"""
-            INSERT INTO "{{table}}" ("Day", "{{column}}", "Count") VALUES ({0}, {1}, 1)
-            ON CONFLICT ("Day", "{{column}}") DO UPDATE SET "Count" = "{{table}}"."Count" + 1
+            INSERT INTO "{{table}}" ("{{dayColumn}}", "{{codeColumn}}", "{{countColumn}}") VALUES ({0}, {1}, 1)
+            ON CONFLICT ("{{dayColumn}}", "{{codeColumn}}") DO UPDATE SET "{{countColumn}}" = "{{table}}"."{{countColumn}}" + 1
             """;
         return db.Database.ExecuteSqlRawAsync(upsert, [day, code], cancellationToken);
     }
