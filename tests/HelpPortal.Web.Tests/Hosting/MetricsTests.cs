@@ -4,6 +4,7 @@ using System.Net;
 using HelpPortal.Feedback;
 using HelpPortal.Web.Hosting;
 using HelpPortal.Web.Tests.Feedback;
+using HelpPortal.Web.Tests.Reader;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,30 @@ public sealed class MetricsTests
         Assert.Contains(pages.Measurements, m => m.Tags["page"] is string page && page.Length > 0);
         var search = Assert.Single(searches.Measurements);
         Assert.Equal("none", search.Tags["results"]);
+    }
+
+    [Fact]
+    public async Task AContentReloadIsCountedWithTheErrorsItFound()
+    {
+        using var content = new ContentFixture();
+        content.CleanPair();
+        using var portal = new PortalFactory(new Dictionary<string, string?> { ["Content:Path"] = content.Path });
+        using var reloads = new Recorder(portal.Services, "helpportal.content.reloads");
+        using var errors = new Recorder(portal.Services, "helpportal.content.errors");
+        using var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        content.CleanPair(enBody: "Now with {{mail.no-such-placeholder}}.");
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (errors.Measurements.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        // Each reload that saw the unknown placeholder counts its one error; the editor's save may take more than one.
+        Assert.NotEmpty(errors.Measurements);
+        Assert.All(errors.Measurements, m => Assert.Equal(1, m.Value));
+        Assert.Contains(reloads.Measurements, m => m.Tags["outcome"] is "errors");
     }
 
     [Fact]
