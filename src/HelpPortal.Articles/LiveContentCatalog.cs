@@ -6,7 +6,8 @@ namespace HelpPortal.Articles;
 /// <summary>
 /// The catalog in service, rebuilt in the background whenever a file under the content folder changes.
 /// Changes are debounced, a rebuild never runs on a request, and the new catalog is swapped in whole.
-/// The constructor performs the initial load, so whoever holds the catalog, the first request included, sees content.
+/// <see cref="StartAsync"/> performs the initial load, before the server listens; making the catalog costs nothing,
+/// and reading it before it started is a mistake that throws rather than loading on the reader's thread.
 /// </summary>
 public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, IDisposable
 {
@@ -16,32 +17,35 @@ public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, 
     private readonly Lock _reloadLock = new();
     private readonly Timer _timer;
     private FileSystemWatcher? _watcher;
-    private ContentCatalog _current;
+    private ContentCatalog? _current;
     private bool _disposed;
 
     /// <summary>How long the folder must be quiet before a rebuild: long enough for an editor's save to settle.</summary>
     public static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Loads the content folder now; <see cref="StartAsync"/> then starts watching it.</summary>
     /// <param name="debounce">How long the folder must be quiet before a rebuild (<see cref="DefaultDebounce"/>).</param>
     public LiveContentCatalog(ContentLoadOptions options, ILogger<LiveContentCatalog> logger, TimeSpan debounce)
     {
         _options = options;
         _logger = logger;
         _debounce = debounce;
-        _current = Rebuild(previous: null);
         _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <inheritdoc />
-    public ContentCatalog Current => Volatile.Read(ref _current);
+    public ContentCatalog Current => Volatile.Read(ref _current)
+        ?? throw new InvalidOperationException("The content catalog is read before it started: StartAsync loads it.");
 
     /// <inheritdoc />
     public event Action<ContentCatalog>? Changed;
 
-    /// <summary>Starts watching the folder.</summary>
+    /// <summary>Loads the content folder (the first time) and starts watching it.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _current) is null)
+        {
+            Rebuild(previous: null);
+        }
         StartWatching();
         return Task.CompletedTask;
     }
@@ -109,7 +113,7 @@ public sealed class LiveContentCatalog : IContentCatalogSource, IHostedService, 
         lock (_reloadLock)
         {
             // Another reload may have finished while this one waited; build on the newest.
-            previous = previous is null ? null : Volatile.Read(ref _current);
+            previous = previous is null ? null : Volatile.Read(ref _current) ?? previous;
             ContentCatalog catalog;
             try
             {

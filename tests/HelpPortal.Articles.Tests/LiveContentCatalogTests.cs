@@ -11,12 +11,16 @@ public sealed class LiveContentCatalogTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void TheContentIsLoadedWhenTheCatalogIsMade()
+    public async Task TheContentIsLoadedWhenTheCatalogStarts()
     {
         _folder.Pair("a", "a-sv", "Hello.");
         using var live = new LiveContentCatalog(_folder.Options, NullLogger<LiveContentCatalog>.Instance, LiveContentCatalog.DefaultDebounce);
+        Assert.Throws<InvalidOperationException>(() => live.Current);
+
+        await live.StartAsync(CancellationToken.None);
 
         Assert.Contains("Hello.", live.Current.Find("en", "a")!.PlainText);
+        await live.StopAsync(CancellationToken.None);
     }
 
     [Fact]

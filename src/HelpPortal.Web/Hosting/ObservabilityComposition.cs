@@ -58,28 +58,18 @@ internal static class ObservabilityComposition
     public static bool CountsForLiveness(HealthCheckRegistration check) => !check.Tags.Contains(ReadinessOnlyTag);
 }
 
-/// <summary>
-/// Counts content reloads and the errors each one found. The catalog is taken when the host starts this service,
-/// not when it is made: making the catalog loads the content, which belongs on the content's own start-up work,
-/// side by side with the store's, and not on the thread that makes the host's services.
-/// </summary>
-internal sealed class ContentReloadMetrics(IServiceProvider services, SiteMetrics metrics) : IHostedService
+/// <summary>Counts content reloads and the errors each one found.</summary>
+internal sealed class ContentReloadMetrics(IContentCatalogSource catalogs, SiteMetrics metrics) : IHostedService
 {
-    private IContentCatalogSource? _catalogs;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _catalogs = services.GetRequiredService<IContentCatalogSource>();
-        _catalogs.Changed += OnChanged;
+        catalogs.Changed += OnChanged;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_catalogs is not null)
-        {
-            _catalogs.Changed -= OnChanged;
-        }
+        catalogs.Changed -= OnChanged;
         return Task.CompletedTask;
     }
 

@@ -9,19 +9,17 @@ namespace HelpPortal.Web.Reader;
 /// work. The first search index is built right after, off the start-up path: reading an article does not need it,
 /// and a search that comes before it is built waits for that one build (the container makes the service once).
 /// </summary>
-internal sealed class ContentInitializer(IServiceProvider services, ILogger<ContentInitializer> logger) : StartupWork
+internal sealed class ContentInitializer(LiveContentCatalog catalog, IServiceProvider services, ILogger<ContentInitializer> logger)
+    : StartupWork
 {
-    private LiveContentCatalog? _catalog;
-
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        // Resolved here rather than injected: making the catalog is the load, and it belongs on this pool thread.
-        _catalog = services.GetRequiredService<LiveContentCatalog>();
-        await _catalog.StartAsync(cancellationToken);
+        await catalog.StartAsync(cancellationToken);
         _ = Task.Run(() =>
         {
             try
             {
+                // Resolved here rather than injected: making the search service builds its index.
                 services.GetRequiredService<SearchService>();
             }
             catch (ObjectDisposedException)
@@ -36,6 +34,5 @@ internal sealed class ContentInitializer(IServiceProvider services, ILogger<Cont
         }, CancellationToken.None);
     }
 
-    protected override Task UndoAsync(CancellationToken cancellationToken) =>
-        _catalog?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    protected override Task UndoAsync(CancellationToken cancellationToken) => catalog.StopAsync(cancellationToken);
 }
